@@ -1,0 +1,72 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const target = process.env.TARO_ENV ?? 'h5'
+
+// The cloud's base URL is fixed at build time; the emulator server is the default for local work.
+const apiBase = process.env.CABINET_API_BASE ?? 'http://127.0.0.1:8787'
+const streamUrl = process.env.CABINET_STREAM_URL ?? apiBase.replace(/^http/, 'ws') + '/v1/stream'
+// Which QR hosts the app accepts; a comma-separated list so a merchant can print on its own domain.
+const qrHosts = process.env.CABINET_QR_HOSTS ?? 'qr.kaimengui.cn,q.kaimengui.cn,localhost,127.0.0.1'
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'cabinet-miniapp',
+    date: '2026-11-29',
+    designWidth(input) {
+      // NutUI is drawn at 375; our own styles at 750.
+      const file = (input as { file?: string } | undefined)?.file ?? ''
+      return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${target}`,
+    plugins: [],
+    defineConstants: {
+      'process.env.CABINET_API_BASE': JSON.stringify(apiBase),
+      'process.env.CABINET_STREAM_URL': JSON.stringify(streamUrl),
+      'process.env.CABINET_QR_HOSTS': JSON.stringify(qrHosts),
+    },
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

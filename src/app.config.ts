@@ -1,0 +1,9 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/cabinet/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '智能开门柜',
+    navigationBarTextStyle: 'black',
+  },
+})
