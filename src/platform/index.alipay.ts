@@ -1,0 +1,145 @@
+import { errText, storageOver } from './shared'
+import type { LaunchSource, Platform, PlatformFlowResult } from './types'
+
+// my.paySignCenter resultStatus: 7000 signed, 7001 unknown, 7002 failed, 6001 cancelled, 6002 network.
+// my.tradePay resultCode: 9000 success, 8000 processing, 4000 failed, 6001 cancelled, 6002 network, 6004 unknown.
+// "Success" and "unknown" both mean "ask the cloud"; only a cancel is taken at its word.
+const CANCELLED = '6001'
+const ASK_THE_CLOUD = new Set(['7000', '7001', '9000', '8000', '6004'])
+const SCAN_CANCELLED = 10
+const SCAN_CAMERA_DENIED = [2001, 2002, 2003]
+
+function fromResultCode(code: string): PlatformFlowResult {
+  if (code === CANCELLED) return { outcome: 'cancelled', detail: code }
+  if (ASK_THE_CLOUD.has(code)) return { outcome: 'returned', detail: code }
+  return { outcome: 'failed', detail: code }
+}
+
+// Alipay hands a 关联普通二维码's text only to the app's launch/show options, never to the page.
+function sourceFromAlipayQuery(query: Record<string, unknown> | undefined): LaunchSource | null {
+  const qrCode = query?.qrCode
+  return typeof qrCode === 'string' && qrCode !== '' ? { kind: 'alipayQrCode', qrCode } : null
+}
+
+function trade(args: { tradeNO?: string; orderStr?: string }): Promise<PlatformFlowResult> {
+  return new Promise((resolve) => {
+    my.tradePay({
+      ...args,
+      success: (res) => resolve(fromResultCode(String(res.resultCode))),
+      fail: (err) => resolve({ outcome: 'failed', detail: errText(err) }),
+    })
+  })
+}
+
+export const platform: Platform = {
+  name: 'alipay',
+
+  getLoginCode: () =>
+    new Promise((resolve, reject) => {
+      my.getAuthCode({
+        scopes: 'auth_base',
+        success: (res) => (res.authCode ? resolve(res.authCode) : reject(new Error('no authCode'))),
+        fail: (err) => reject(new Error(errText(err))),
+      })
+    }),
+
+  phoneButtonProps: (onCredential) => ({
+    openType: 'getAuthorize',
+    scope: 'phoneNumber',
+    onGetAuthorize: () => {
+      my.getPhoneNumber({
+        success: (res: { response?: string }) =>
+          res.response
+            ? onCredential({ ok: true, platform: 'alipay', encryptedData: res.response })
+            : onCredential({ ok: false, reason: 'failed', detail: 'empty response' }),
+        fail: (err: unknown) => onCredential({ ok: false, reason: 'failed', detail: errText(err) }),
+      })
+    },
+    onError: (err) => onCredential({ ok: false, reason: 'cancelled', detail: errText(err) }),
+  }),
+
+  getLaunchSource: () => sourceFromAlipayQuery(my.getLaunchOptionsSync().query),
+
+  onAppShow: (listener) => {
+    const handler = (options: { query?: Record<string, unknown> }) =>
+      // Alipay gives no referrer that proves a return from a signing page: any show may be one.
+      listener({ source: sourceFromAlipayQuery(options.query), mayBeCreditReturn: true })
+    my.onAppShow(handler)
+    // The typings give offAppShow the wrong callback type; it takes the same function onAppShow did.
+    return () => my.offAppShow(handler as unknown as () => void)
+  },
+
+  scanCabinet: () =>
+    new Promise((resolve) => {
+      my.scan({
+        scanType: ['qrCode'],
+        success: (res: { code?: string }) => resolve({ ok: true, text: String(res.code ?? '') }),
+        fail: (err: { error?: number }) => {
+          if (err.error === SCAN_CANCELLED) resolve({ ok: false, reason: 'cancelled' })
+          else if (SCAN_CAMERA_DENIED.includes(Number(err.error))) resolve({ ok: false, reason: 'denied' })
+          else resolve({ ok: false, reason: 'failed' })
+        },
+      })
+    }),
+
+  authorizeCredit: (payload) => {
+    if (payload.kind === 'alipay_trade') return trade({ orderStr: payload.orderStr })
+    if (payload.kind !== 'alipay_sign') {
+      return Promise.resolve({ outcome: 'failed', detail: `unsupported on Alipay: ${payload.kind}` })
+    }
+    return new Promise((resolve) => {
+      my.paySignCenter({
+        signStr: payload.signStr,
+        success: (res) => resolve(fromResultCode(String(res.resultStatus))),
+        fail: (err) => resolve({ outcome: 'failed', detail: errText(err) }),
+      })
+    })
+  },
+
+  pay: (payload) =>
+    payload.kind === 'alipay'
+      ? trade({ tradeNO: payload.tradeNO })
+      : Promise.resolve({ outcome: 'failed', detail: `unsupported on Alipay: ${payload.kind}` }),
+
+  // Alipay sockets are single-instance and Taro's SocketTask wrapper breaks `send` with `multiple`,
+  // so the global my.*Socket* functions carry the app's one connection.
+  openSocket: async (url, handlers) => {
+    const onOpen = () => handlers.onOpen()
+    const onMessage = (msg: { data: string | ArrayBuffer }) =>
+      handlers.onMessage(typeof msg.data === 'string' ? msg.data : '')
+    const onClose = (res: { reason?: string; code?: number }) => {
+      detach()
+      handlers.onClose(Number(res.code ?? 1006), String(res.reason ?? ''))
+    }
+    const onError = (err: unknown) => handlers.onError(errText(err))
+    const detach = () => {
+      my.offSocketOpen(onOpen)
+      my.offSocketMessage(onMessage)
+      my.offSocketClose(onClose)
+      my.offSocketError(onError)
+    }
+    my.onSocketOpen(onOpen)
+    my.onSocketMessage(onMessage)
+    my.onSocketClose(onClose)
+    my.onSocketError(onError)
+    my.connectSocket({ url })
+    return {
+      send: (text) => my.sendSocketMessage({ data: text }),
+      close: () => my.closeSocket(),
+    }
+  },
+
+  storage: storageOver({
+    get: (key) => my.getStorageSync({ key }).data,
+    set: (key, value) => my.setStorageSync({ key, data: value }),
+    remove: (key) => my.removeStorageSync({ key }),
+  }),
+
+  makePhoneCall: (phoneNumber) => {
+    my.makePhoneCall({ number: phoneNumber })
+  },
+
+  vibrate: () => {
+    my.vibrateLong({})
+  },
+}

@@ -1,0 +1,91 @@
+import Taro from '@tarojs/taro'
+import { errText, sourceFromWechatQuery, storageOver } from './shared'
+import type { Platform, PlatformFlowResult } from './types'
+
+// The browser build is the demo and test bed: there is no platform login, credit or payment page, so
+// those steps are confirmed in a dialog and the emulated cloud decides the outcome, as the real one would.
+const IDENTITY_KEY = 'cabinet.h5.identity'
+
+function queryParam(name: string): string | null {
+  const search = window.location.search + '&' + (window.location.hash.split('?')[1] ?? '')
+  const match = new RegExp(`[?&]${name}=([^&#]*)`).exec(search)
+  return match?.[1] ? decodeURIComponent(match[1]) : null
+}
+
+async function confirmInDialog(title: string, content: string): Promise<PlatformFlowResult> {
+  try {
+    const res = await Taro.showModal({ title, content, confirmText: '确认', cancelText: '取消' })
+    return res.confirm ? { outcome: 'returned' } : { outcome: 'cancelled' }
+  } catch (err) {
+    return { outcome: 'failed', detail: errText(err) }
+  }
+}
+
+const storage = storageOver({
+  get: (key) => window.localStorage.getItem(key),
+  set: (key, value) => window.localStorage.setItem(key, value),
+  remove: (key) => window.localStorage.removeItem(key),
+})
+
+export const platform: Platform = {
+  name: 'h5',
+
+  getLoginCode: async () => {
+    const given = queryParam('login_code')
+    if (given) return given
+    let identity = storage.getItem(IDENTITY_KEY)
+    if (!identity) {
+      identity = `h5:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+      storage.setItem(IDENTITY_KEY, identity)
+    }
+    return identity
+  },
+
+  phoneButtonProps: (onCredential) => ({
+    onClick: () => onCredential({ ok: true, platform: 'h5', code: `h5-phone:${Date.now()}` }),
+  }),
+
+  getLaunchSource: (pageQuery) => sourceFromWechatQuery(pageQuery),
+
+  onAppShow: (listener) => {
+    const handler = () => {
+      if (document.visibilityState === 'visible') listener({ source: null, mayBeCreditReturn: true })
+    }
+    document.addEventListener('visibilitychange', handler)
+    return () => document.removeEventListener('visibilitychange', handler)
+  },
+
+  scanCabinet: async () => {
+    const text = window.prompt('请输入或粘贴柜门二维码内容')
+    return text === null ? { ok: false, reason: 'cancelled' } : { ok: true, text }
+  },
+
+  authorizeCredit: (payload) =>
+    confirmInDialog('信用免密授权（演示）', `演示环境：模拟完成${payload.kind}授权，结果以云端为准`),
+
+  pay: () => confirmInDialog('支付（演示）', '演示环境：模拟完成支付，结果以云端为准'),
+
+  openSocket: async (url, handlers) => {
+    const socket = new WebSocket(url)
+    socket.onopen = () => handlers.onOpen()
+    socket.onmessage = (event) => handlers.onMessage(typeof event.data === 'string' ? event.data : '')
+    socket.onclose = (event) => handlers.onClose(event.code, event.reason)
+    socket.onerror = () => handlers.onError('websocket error')
+    return {
+      send: (text) => {
+        if (socket.readyState === WebSocket.OPEN) socket.send(text)
+      },
+      close: () => socket.close(),
+    }
+  },
+
+  storage,
+
+  makePhoneCall: (phoneNumber) => {
+    window.location.href = `tel:${phoneNumber}`
+  },
+
+  vibrate: () => {
+    navigator.vibrate?.(400)
+  },
+}

@@ -1,0 +1,125 @@
+import { errText, sourceFromWechatQuery, storageOver } from './shared'
+import type { AppShowInfo, Platform, PlatformFlowResult } from './types'
+
+// WeChat Pay Score's own mini-program: an app show with this referrer is the return from authorization.
+const PAY_SCORE_APP_ID = 'wxd8f3793ea3b935b8'
+const SCENE_BACK_FROM_OTHER_APP = 1038
+const PHONE_QUOTA_EXHAUSTED = 1400001
+
+function flowFailure(err: unknown): PlatformFlowResult {
+  const text = errText(err)
+  return /cancel/i.test(text) ? { outcome: 'cancelled', detail: text } : { outcome: 'failed', detail: text }
+}
+
+export const platform: Platform = {
+  name: 'weapp',
+
+  getLoginCode: () =>
+    new Promise((resolve, reject) => {
+      wx.login({
+        success: (res) => (res.code ? resolve(res.code) : reject(new Error('wx.login returned no code'))),
+        fail: (err) => reject(new Error(errText(err))),
+      })
+    }),
+
+  phoneButtonProps: (onCredential) => ({
+    openType: 'getPhoneNumber',
+    onGetPhoneNumber: ({ detail }) => {
+      if (typeof detail.code === 'string' && detail.code) {
+        onCredential({ ok: true, platform: 'weapp', code: detail.code })
+      } else if (detail.errno === PHONE_QUOTA_EXHAUSTED) {
+        onCredential({ ok: false, reason: 'quota', detail: String(detail.errMsg ?? '') })
+      } else {
+        const text = String(detail.errMsg ?? '')
+        onCredential({ ok: false, reason: /deny|cancel/i.test(text) ? 'cancelled' : 'failed', detail: text })
+      }
+    },
+  }),
+
+  getLaunchSource: (pageQuery) => sourceFromWechatQuery(pageQuery),
+
+  onAppShow: (listener) => {
+    const handler = (options: WechatMiniprogram.LaunchOptionsApp) => {
+      const info: AppShowInfo = {
+        source: sourceFromWechatQuery(options.query as Record<string, string | undefined>),
+        mayBeCreditReturn:
+          options.scene === SCENE_BACK_FROM_OTHER_APP && options.referrerInfo?.appId === PAY_SCORE_APP_ID,
+      }
+      listener(info)
+    }
+    wx.onAppShow(handler)
+    // The typings give offAppShow the wrong callback type; it takes the same function onAppShow did.
+    return () => wx.offAppShow(handler as unknown as WechatMiniprogram.OffAppShowCallback)
+  },
+
+  scanCabinet: () =>
+    new Promise((resolve) => {
+      wx.scanCode({
+        scanType: ['qrCode'],
+        success: (res) => resolve({ ok: true, text: res.result }),
+        fail: (err) => {
+          const text = errText(err)
+          if (/cancel/i.test(text)) resolve({ ok: false, reason: 'cancelled' })
+          else if (/auth|deny|permission/i.test(text)) resolve({ ok: false, reason: 'denied' })
+          else resolve({ ok: false, reason: 'failed' })
+        },
+      })
+    }),
+
+  authorizeCredit: (payload) =>
+    new Promise((resolve) => {
+      if (payload.kind !== 'wxpay_score_use' && payload.kind !== 'wxpay_score_enable') {
+        resolve({ outcome: 'failed', detail: `unsupported on WeChat: ${payload.kind}` })
+        return
+      }
+      wx.openBusinessView({
+        businessType: payload.businessType,
+        extraData: payload.extraData,
+        success: () => resolve({ outcome: 'returned' }),
+        fail: (err) => resolve(flowFailure(err)),
+      })
+    }),
+
+  pay: (payload) =>
+    new Promise((resolve) => {
+      if (payload.kind !== 'wxpay') {
+        resolve({ outcome: 'failed', detail: `unsupported on WeChat: ${payload.kind}` })
+        return
+      }
+      wx.requestPayment({
+        timeStamp: payload.timeStamp,
+        nonceStr: payload.nonceStr,
+        package: payload.package,
+        signType: payload.signType as 'MD5' | 'HMAC-SHA256' | 'RSA',
+        paySign: payload.paySign,
+        success: () => resolve({ outcome: 'returned' }),
+        fail: (err) => resolve(flowFailure(err)),
+      })
+    }),
+
+  openSocket: async (url, handlers) => {
+    const task = wx.connectSocket({ url })
+    task.onOpen(() => handlers.onOpen())
+    task.onMessage((msg) => handlers.onMessage(typeof msg.data === 'string' ? msg.data : ''))
+    task.onClose((res) => handlers.onClose(res.code, res.reason))
+    task.onError((err) => handlers.onError(errText(err)))
+    return {
+      send: (text) => task.send({ data: text }),
+      close: () => task.close({}),
+    }
+  },
+
+  storage: storageOver({
+    get: (key) => wx.getStorageSync(key),
+    set: (key, value) => wx.setStorageSync(key, value),
+    remove: (key) => wx.removeStorageSync(key),
+  }),
+
+  makePhoneCall: (phoneNumber) => {
+    wx.makePhoneCall({ phoneNumber })
+  },
+
+  vibrate: () => {
+    wx.vibrateLong({})
+  },
+}

@@ -1,0 +1,105 @@
+/** What every platform file implements. Shapes are platform-neutral; the per-platform files translate. */
+
+export type PlatformName = 'weapp' | 'alipay' | 'h5'
+
+/** Where a cabinet code came from, before the domain's strict QR parser has looked at it. */
+export type LaunchSource =
+  | { kind: 'wechatQ'; q: string }
+  | { kind: 'wechatScene'; scene: string }
+  | { kind: 'alipayQrCode'; qrCode: string }
+  | { kind: 'scan'; text: string }
+
+export type PageQuery = Record<string, string | undefined>
+
+export interface AppShowInfo {
+  /** A cabinet QR that brought the app to the foreground (hot start), if any. */
+  source: LaunchSource | null
+  /** True when this show is (or may be) the return from the platform's credit page. */
+  mayBeCreditReturn: boolean
+}
+
+export type PhoneCredential =
+  | { ok: true; platform: PlatformName; code?: string; encryptedData?: string }
+  | { ok: false; reason: 'cancelled' | 'quota' | 'failed'; detail?: string }
+
+/** Props for Taro's Button that make it the platform's own phone-number button. */
+export interface PhoneButtonProps {
+  openType?: 'getPhoneNumber' | 'getAuthorize'
+  scope?: 'phoneNumber'
+  onGetPhoneNumber?: (event: { detail: Record<string, unknown> }) => void
+  onGetAuthorize?: () => void
+  onError?: (event: unknown) => void
+  onClick?: () => void
+}
+
+export type ScanResult = { ok: true; text: string } | { ok: false; reason: 'cancelled' | 'denied' | 'failed' }
+
+/** Opaque payloads from the cloud, as the contract defines them. */
+export type CreditPayload =
+  | {
+      kind: 'wxpay_score_use'
+      businessType: 'wxpayScoreUse'
+      extraData: {
+        mch_id: string
+        package: string
+        timestamp: string
+        nonce_str: string
+        sign_type: 'HMAC-SHA256'
+        sign: string
+      }
+    }
+  | {
+      kind: 'wxpay_score_enable'
+      businessType: 'wxpayScoreEnable'
+      extraData: { apply_permissions_token: string }
+    }
+  | { kind: 'alipay_sign'; signStr: string }
+  | { kind: 'alipay_trade'; orderStr: string }
+
+export type PaymentPayload =
+  | { kind: 'wxpay'; timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string }
+  | { kind: 'alipay'; tradeNO: string }
+
+/**
+ * What the platform page said when it handed control back. Never proof of anything: the app always
+ * asks the cloud afterwards. `returned` means "go and ask"; `cancelled` means the user backed out.
+ */
+export type PlatformFlowResult =
+  | { outcome: 'returned'; detail?: string }
+  | { outcome: 'cancelled'; detail?: string }
+  | { outcome: 'failed'; detail?: string }
+
+export interface SocketHandlers {
+  onOpen: () => void
+  onMessage: (text: string) => void
+  onClose: (code: number, reason: string) => void
+  onError: (detail: string) => void
+}
+
+export interface SocketConnection {
+  send: (text: string) => void
+  close: () => void
+}
+
+export interface KeyValueStorage {
+  /** Null for a missing key on every platform (WeChat returns '' there). */
+  getItem: (key: string) => string | null
+  setItem: (key: string, value: string) => void
+  removeItem: (key: string) => void
+}
+
+export interface Platform {
+  name: PlatformName
+  getLoginCode: () => Promise<string>
+  phoneButtonProps: (onCredential: (credential: PhoneCredential) => void) => PhoneButtonProps
+  /** The cabinet source of a cold start: the page's query (WeChat, H5) or the app's launch options (Alipay). */
+  getLaunchSource: (pageQuery: PageQuery) => LaunchSource | null
+  onAppShow: (listener: (info: AppShowInfo) => void) => () => void
+  scanCabinet: () => Promise<ScanResult>
+  authorizeCredit: (payload: CreditPayload) => Promise<PlatformFlowResult>
+  pay: (payload: PaymentPayload) => Promise<PlatformFlowResult>
+  openSocket: (url: string, handlers: SocketHandlers) => Promise<SocketConnection>
+  storage: KeyValueStorage
+  makePhoneCall: (phoneNumber: string) => void
+  vibrate: () => void
+}
