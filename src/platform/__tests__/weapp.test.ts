@@ -1,0 +1,246 @@
+/**
+ * The WeChat implementation against a stand-in `wx` that behaves as PLATFORMS.md says: callbacks,
+ * '' for a missing storage key, errMsg strings on failure, app show with scene and referrerInfo.
+ */
+type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void }
+
+function standInWx() {
+  const store = new Map<string, string>()
+  const showListeners = new Set<(o: unknown) => void>()
+  const socket = {
+    handlers: {} as Record<string, (arg: unknown) => void>,
+    sent: [] as unknown[],
+    onOpen(fn: () => void) {
+      this.handlers.open = fn
+    },
+    onMessage(fn: (m: unknown) => void) {
+      this.handlers.message = fn
+    },
+    onClose(fn: (r: unknown) => void) {
+      this.handlers.close = fn
+    },
+    onError(fn: (e: unknown) => void) {
+      this.handlers.error = fn
+    },
+    send(arg: unknown) {
+      this.sent.push(arg)
+    },
+    close: jest.fn(),
+  }
+  const next: Record<string, (opts: Callbacks & Record<string, unknown>) => void> = {}
+  const wx = {
+    calls: [] as [string, unknown][],
+    socket,
+    next,
+    store,
+    showListeners,
+    login: (o: Callbacks) => (next.login ?? ((x) => x.success?.({ code: 'wx-code-1' })))(o),
+    scanCode: (o: Callbacks) => next.scanCode!(o),
+    openBusinessView: (o: Callbacks & Record<string, unknown>) => {
+      wx.calls.push(['openBusinessView', { businessType: o.businessType, extraData: o.extraData }])
+      next.openBusinessView!(o)
+    },
+    requestPayment: (o: Callbacks & Record<string, unknown>) => {
+      wx.calls.push(['requestPayment', o])
+      next.requestPayment!(o)
+    },
+    connectSocket: (o: unknown) => {
+      wx.calls.push(['connectSocket', o])
+      return socket
+    },
+    getStorageSync: (key: string) => store.get(key) ?? '',
+    setStorageSync: (key: string, value: string) => store.set(key, value),
+    removeStorageSync: (key: string) => store.delete(key),
+    onAppShow: (fn: (o: unknown) => void) => showListeners.add(fn),
+    offAppShow: (fn: (o: unknown) => void) => showListeners.delete(fn),
+    makePhoneCall: (o: unknown) => wx.calls.push(['makePhoneCall', o]),
+    vibrateLong: (o: unknown) => wx.calls.push(['vibrateLong', o]),
+  }
+  return wx
+}
+
+let wx: ReturnType<typeof standInWx>
+let platform: (typeof import('../index.weapp'))['platform']
+
+beforeEach(async () => {
+  wx = standInWx()
+  ;(globalThis as Record<string, unknown>).wx = wx
+  platform = (await import('../index.weapp')).platform
+})
+
+test('login code comes from wx.login', async () => {
+  await expect(platform.getLoginCode()).resolves.toBe('wx-code-1')
+  wx.next.login = (o) => o.fail?.({ errMsg: 'login:fail' })
+  await expect(platform.getLoginCode()).rejects.toThrow('login:fail')
+})
+
+describe('phone number button', () => {
+  test('is the getPhoneNumber button and hands over the one-time code', () => {
+    const got = jest.fn()
+    const props = platform.phoneButtonProps(got)
+    expect(props.openType).toBe('getPhoneNumber')
+    props.onGetPhoneNumber!({ detail: { code: 'phone-code', errMsg: 'getPhoneNumber:ok' } })
+    expect(got).toHaveBeenCalledWith({ ok: true, platform: 'weapp', code: 'phone-code' })
+  })
+
+  test('tells a refusal from an exhausted quota', () => {
+    const got = jest.fn()
+    const props = platform.phoneButtonProps(got)
+    props.onGetPhoneNumber!({ detail: { errMsg: 'getPhoneNumber:fail user deny' } })
+    props.onGetPhoneNumber!({ detail: { errMsg: 'getPhoneNumber:fail', errno: 1400001 } })
+    expect(got.mock.calls.map((c) => c[0].reason)).toEqual(['cancelled', 'quota'])
+  })
+})
+
+test('a normal-link QR arrives as the encoded `q` and a mini-program code as `scene`', () => {
+  expect(platform.getLaunchSource({ q: 'https%3A%2F%2Fqr.kaimengui.cn%2Fc%2FGZ0001A' })).toEqual({
+    kind: 'wechatQ',
+    q: 'https%3A%2F%2Fqr.kaimengui.cn%2Fc%2FGZ0001A',
+  })
+  expect(platform.getLaunchSource({ scene: 'd%3DGZ0001A' })).toEqual({
+    kind: 'wechatScene',
+    scene: 'd%3DGZ0001A',
+  })
+  expect(platform.getLaunchSource({})).toBeNull()
+})
+
+describe('app show', () => {
+  test('the Pay Score return is recognised by scene 1038 and the Pay Score app id, even when it fires twice', () => {
+    const seen: unknown[] = []
+    const stop = platform.onAppShow((info) => seen.push(info))
+    const payScoreReturn = {
+      scene: 1038,
+      query: {},
+      referrerInfo: { appId: 'wxd8f3793ea3b935b8', extraData: { query_id: 'q1' } },
+    }
+    wx.showListeners.forEach((fn) => fn(payScoreReturn))
+    wx.showListeners.forEach((fn) => fn(payScoreReturn))
+    wx.showListeners.forEach((fn) => fn({ scene: 1001, query: {} }))
+    expect(seen).toEqual([
+      { source: null, mayBeCreditReturn: true },
+      { source: null, mayBeCreditReturn: true },
+      { source: null, mayBeCreditReturn: false },
+    ])
+    stop()
+    expect(wx.showListeners.size).toBe(0)
+  })
+
+  test('a hot start from a cabinet QR carries the new source', () => {
+    const seen: unknown[] = []
+    platform.onAppShow((info) => seen.push(info))
+    wx.showListeners.forEach((fn) =>
+      fn({ scene: 1011, query: { q: 'https%3A%2F%2Fqr.kaimengui.cn%2Fc%2FGZ0002B' } }),
+    )
+    expect(seen[0]).toMatchObject({ source: { kind: 'wechatQ' }, mayBeCreditReturn: false })
+  })
+})
+
+test.each([
+  [{ errMsg: 'scanCode:fail cancel' }, 'cancelled'],
+  [{ errMsg: 'scanCode:fail auth deny' }, 'denied'],
+  [{ errMsg: 'scanCode:fail system error' }, 'failed'],
+])('scan failure %p is %s', async (err, reason) => {
+  wx.next.scanCode = (o) => o.fail?.(err)
+  await expect(platform.scanCabinet()).resolves.toEqual({ ok: false, reason })
+})
+
+test('scan success hands back the raw text', async () => {
+  wx.next.scanCode = (o) => o.success?.({ result: 'https://qr.kaimengui.cn/c/GZ0001A', scanType: 'QR_CODE' })
+  await expect(platform.scanCabinet()).resolves.toEqual({
+    ok: true,
+    text: 'https://qr.kaimengui.cn/c/GZ0001A',
+  })
+})
+
+describe('Pay Score authorization', () => {
+  const use = {
+    kind: 'wxpay_score_use' as const,
+    businessType: 'wxpayScoreUse' as const,
+    extraData: {
+      mch_id: '1230000109',
+      package: 'XXXXX',
+      timestamp: '1530097563',
+      nonce_str: 'zyx',
+      sign_type: 'HMAC-SHA256' as const,
+      sign: 'S',
+    },
+  }
+  const enable = {
+    kind: 'wxpay_score_enable' as const,
+    businessType: 'wxpayScoreEnable' as const,
+    extraData: { apply_permissions_token: 'tok' },
+  }
+
+  test.each([use, enable])(
+    '$businessType opens the business view with the cloud extraData',
+    async (payload) => {
+      wx.next.openBusinessView = (o) => o.success?.({ extraData: { whatever: 'client says ok' } })
+      await expect(platform.authorizeCredit(payload)).resolves.toEqual({ outcome: 'returned' })
+      expect(wx.calls[0]).toEqual([
+        'openBusinessView',
+        { businessType: payload.businessType, extraData: payload.extraData },
+      ])
+    },
+  )
+
+  test('backing out is a cancel; other failures are failures', async () => {
+    wx.next.openBusinessView = (o) => o.fail?.({ errMsg: 'openBusinessView:fail cancel' })
+    await expect(platform.authorizeCredit(use)).resolves.toMatchObject({ outcome: 'cancelled' })
+    wx.next.openBusinessView = (o) => o.fail?.({ errMsg: 'openBusinessView:fail invalid extraData' })
+    await expect(platform.authorizeCredit(use)).resolves.toMatchObject({ outcome: 'failed' })
+  })
+
+  test('an Alipay payload is refused without calling WeChat', async () => {
+    await expect(platform.authorizeCredit({ kind: 'alipay_sign', signStr: 's' })).resolves.toMatchObject({
+      outcome: 'failed',
+    })
+    expect(wx.calls).toHaveLength(0)
+  })
+})
+
+test('payment passes the cloud payload to requestPayment; cancel is a cancel', async () => {
+  const payload = {
+    kind: 'wxpay' as const,
+    timeStamp: '1',
+    nonceStr: 'n',
+    package: 'prepay_id=1',
+    signType: 'RSA',
+    paySign: 'p',
+  }
+  wx.next.requestPayment = (o) => o.success?.({})
+  await expect(platform.pay(payload)).resolves.toEqual({ outcome: 'returned' })
+  expect(wx.calls[0]![1]).toMatchObject({ timeStamp: '1', package: 'prepay_id=1', paySign: 'p' })
+  wx.next.requestPayment = (o) => o.fail?.({ errMsg: 'requestPayment:fail cancel' })
+  await expect(platform.pay(payload)).resolves.toMatchObject({ outcome: 'cancelled' })
+})
+
+test('the socket is a SocketTask whose events reach the handlers', async () => {
+  const handlers = { onOpen: jest.fn(), onMessage: jest.fn(), onClose: jest.fn(), onError: jest.fn() }
+  const conn = await platform.openSocket('ws://cloud.test/v1/stream', handlers)
+  wx.socket.handlers.open!(undefined)
+  wx.socket.handlers.message!({ data: '{"type":"pong"}' })
+  wx.socket.handlers.close!({ code: 1006, reason: 'gone' })
+  conn.send('{"type":"ping"}')
+  expect(handlers.onOpen).toHaveBeenCalled()
+  expect(handlers.onMessage).toHaveBeenCalledWith('{"type":"pong"}')
+  expect(handlers.onClose).toHaveBeenCalledWith(1006, 'gone')
+  expect(wx.socket.sent).toEqual([{ data: '{"type":"ping"}' }])
+})
+
+test("storage answers null for a missing key although wx answers ''", () => {
+  expect(wx.getStorageSync('missing')).toBe('')
+  expect(platform.storage.getItem('missing')).toBeNull()
+  platform.storage.setItem('k', 'v')
+  expect(platform.storage.getItem('k')).toBe('v')
+  platform.storage.removeItem('k')
+  expect(platform.storage.getItem('k')).toBeNull()
+})
+
+test('phone call and vibration use the WeChat calls', () => {
+  platform.makePhoneCall('400-800-1234')
+  platform.vibrate()
+  expect(wx.calls).toEqual([
+    ['makePhoneCall', { phoneNumber: '400-800-1234' }],
+    ['vibrateLong', {}],
+  ])
+})
