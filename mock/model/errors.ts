@@ -1,0 +1,191 @@
+// Cloud error codes exactly as docs/contract-sketch.md names them; the app owns the full catalogue
+// (wording, next steps), so the default messages here are short.
+export const CLOUD_ERROR_CODES = [
+  'AUTH_REQUIRED',
+  'AUTH_CODE_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'IDEMPOTENCY_CONFLICT',
+  'RATE_LIMITED',
+  'SERVER_ERROR',
+  'DEVICE_NOT_FOUND',
+  'DEVICE_OFFLINE',
+  'DEVICE_SERVICE_EXPIRED',
+  'DEVICE_NOT_ACTIVATED',
+  'DEVICE_LOCK_FAULT',
+  'DEVICE_CAMERA_FAULT',
+  'DEVICE_RESTOCKING',
+  'DEVICE_IN_USE',
+  'DEVICE_QUOTA_EXHAUSTED',
+  'LOGIN_REQUIRED',
+  'PHONE_REQUIRED',
+  'PHONE_CODE_INVALID',
+  'CREDIT_REQUIRED',
+  'CREDIT_REJECTED',
+  'CREDIT_PENDING',
+  'USER_BLACKLISTED',
+  'UNPAID_ORDER',
+  'DOOR_OPEN_FAILED',
+  'DOOR_OPEN_TIMEOUT',
+  'SESSION_NOT_FOUND',
+  'SESSION_NOT_YOURS',
+  'SESSION_STATE_CONFLICT',
+  'ORDER_NOT_FOUND',
+  'ORDER_ALREADY_PAID',
+  'PAYMENT_FAILED',
+  'PAYMENT_PENDING',
+  'COMPLAINT_WINDOW_CLOSED',
+  'COMPLAINT_ALREADY_OPEN',
+  'COMPLAINT_ALREADY_HANDLED',
+  'COMPLAINT_NOT_FOUND',
+  'UPLOAD_TOO_LARGE',
+  'UPLOAD_TYPE_INVALID',
+  'STAFF_NOT_BOUND',
+  'STAFF_REMOVED',
+  'STAFF_INVITE_INVALID',
+  'STAFF_SESSION_OPEN',
+  'RESTOCK_ALREADY_CONFIRMED',
+  'RESTOCK_ORDER_NOT_FOUND',
+  'COUNT_INVALID',
+  'COUNT_ABOVE_CAPACITY',
+  'DEVICE_COMMAND_FAILED',
+  'ALARM_NOT_FOUND',
+  'WITHDRAW_AMOUNT_INVALID',
+  'WITHDRAW_BELOW_MINIMUM',
+  'WITHDRAW_ABOVE_AVAILABLE',
+  'ACCOUNT_NOT_FOUND',
+] as const
+
+export type CloudErrorCode = (typeof CLOUD_ERROR_CODES)[number]
+
+interface CodeInfo {
+  status: number
+  message: string
+}
+
+// Default HTTP status and short Chinese message per code.
+export const ERROR_INFO: Record<CloudErrorCode, CodeInfo> = {
+  AUTH_REQUIRED: { status: 401, message: '请先登录' },
+  AUTH_CODE_INVALID: { status: 400, message: '登录凭证无效，请重试' },
+  FORBIDDEN: { status: 403, message: '没有权限' },
+  NOT_FOUND: { status: 404, message: '内容不存在' },
+  VALIDATION_FAILED: { status: 422, message: '填写的内容有误' },
+  IDEMPOTENCY_CONFLICT: { status: 409, message: '请求重复且内容不一致' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  SERVER_ERROR: { status: 500, message: '服务暂时不可用' },
+  DEVICE_NOT_FOUND: { status: 404, message: '找不到这台柜子' },
+  DEVICE_OFFLINE: { status: 409, message: '柜子离线了' },
+  DEVICE_SERVICE_EXPIRED: { status: 409, message: '设备服务已到期' },
+  DEVICE_NOT_ACTIVATED: { status: 409, message: '设备未激活' },
+  DEVICE_LOCK_FAULT: { status: 409, message: '门锁故障' },
+  DEVICE_CAMERA_FAULT: { status: 409, message: '摄像头故障' },
+  DEVICE_RESTOCKING: { status: 409, message: '正在补货' },
+  DEVICE_IN_USE: { status: 409, message: '其他顾客正在购物' },
+  DEVICE_QUOTA_EXHAUSTED: { status: 409, message: '识别次数已用完' },
+  LOGIN_REQUIRED: { status: 401, message: '请先登录' },
+  PHONE_REQUIRED: { status: 403, message: '请先绑定手机号' },
+  PHONE_CODE_INVALID: { status: 400, message: '手机号授权无效，请重试' },
+  CREDIT_REQUIRED: { status: 403, message: '请先开通先用后付' },
+  CREDIT_REJECTED: { status: 403, message: '先用后付未通过' },
+  CREDIT_PENDING: { status: 409, message: '授权确认中' },
+  USER_BLACKLISTED: { status: 403, message: '账号暂不能购物' },
+  UNPAID_ORDER: { status: 403, message: '有待支付订单' },
+  DOOR_OPEN_FAILED: { status: 409, message: '开门失败' },
+  DOOR_OPEN_TIMEOUT: { status: 504, message: '开门超时' },
+  SESSION_NOT_FOUND: { status: 404, message: '找不到这次购物' },
+  SESSION_NOT_YOURS: { status: 403, message: '不是您的购物' },
+  SESSION_STATE_CONFLICT: { status: 409, message: '当前状态不能这样操作' },
+  ORDER_NOT_FOUND: { status: 404, message: '找不到订单' },
+  ORDER_ALREADY_PAID: { status: 409, message: '订单已支付' },
+  PAYMENT_FAILED: { status: 402, message: '支付失败' },
+  PAYMENT_PENDING: { status: 409, message: '支付处理中' },
+  COMPLAINT_WINDOW_CLOSED: { status: 409, message: '已超过投诉期限' },
+  COMPLAINT_ALREADY_OPEN: { status: 409, message: '该订单已有处理中的投诉' },
+  COMPLAINT_ALREADY_HANDLED: { status: 409, message: '投诉已处理' },
+  COMPLAINT_NOT_FOUND: { status: 404, message: '找不到投诉' },
+  UPLOAD_TOO_LARGE: { status: 413, message: '图片太大' },
+  UPLOAD_TYPE_INVALID: { status: 415, message: '图片格式不支持' },
+  STAFF_NOT_BOUND: { status: 403, message: '未绑定该设备' },
+  STAFF_REMOVED: { status: 403, message: '已被移出该设备' },
+  STAFF_INVITE_INVALID: { status: 400, message: '邀请码无效' },
+  STAFF_SESSION_OPEN: { status: 409, message: '已有进行中的补货' },
+  RESTOCK_ALREADY_CONFIRMED: { status: 409, message: '补货已确认' },
+  RESTOCK_ORDER_NOT_FOUND: { status: 404, message: '找不到补货单' },
+  COUNT_INVALID: { status: 422, message: '数量不正确' },
+  COUNT_ABOVE_CAPACITY: { status: 422, message: '数量超过容量' },
+  DEVICE_COMMAND_FAILED: { status: 409, message: '指令下发失败' },
+  ALARM_NOT_FOUND: { status: 404, message: '找不到告警' },
+  WITHDRAW_AMOUNT_INVALID: { status: 422, message: '提现金额不正确' },
+  WITHDRAW_BELOW_MINIMUM: { status: 422, message: '低于最低提现金额' },
+  WITHDRAW_ABOVE_AVAILABLE: { status: 422, message: '超过可提现余额' },
+  ACCOUNT_NOT_FOUND: { status: 404, message: '找不到账户' },
+}
+
+/** The JSON body a host sends for an error, as the contract fixes it. */
+export interface CloudErrorBody {
+  code: CloudErrorCode
+  message: string
+  hint?: string
+  fields?: Record<string, string>
+}
+
+export interface CloudErrorExtra {
+  hint?: string
+  /** For RATE_LIMITED: hosts put it in `Retry-After`. */
+  retryAfterSec?: number
+}
+
+export class CloudError extends Error {
+  readonly status: number
+  readonly code: CloudErrorCode
+  readonly fields?: Record<string, string>
+  readonly hint?: string
+  readonly retryAfterSec?: number
+
+  constructor(
+    status: number,
+    code: CloudErrorCode,
+    message?: string,
+    fields?: Record<string, string>,
+    extra: CloudErrorExtra = {},
+  ) {
+    super(message ?? ERROR_INFO[code].message)
+    this.name = 'CloudError'
+    this.status = status
+    this.code = code
+    if (fields) this.fields = fields
+    if (extra.hint !== undefined) this.hint = extra.hint
+    if (extra.retryAfterSec !== undefined) this.retryAfterSec = extra.retryAfterSec
+  }
+
+  toBody(): CloudErrorBody {
+    const body: CloudErrorBody = { code: this.code, message: this.message }
+    if (this.hint !== undefined) body.hint = this.hint
+    if (this.fields) body.fields = { ...this.fields }
+    return body
+  }
+}
+
+/** A CloudError with the code's default status (and message unless given). */
+export function cloudError(
+  code: CloudErrorCode,
+  message?: string,
+  fields?: Record<string, string>,
+  extra?: CloudErrorExtra,
+): CloudError {
+  return new CloudError(ERROR_INFO[code].status, code, message, fields, extra)
+}
+
+/** 422 VALIDATION_FAILED with per-field messages (or another 422 code such as COUNT_INVALID). */
+export function validationError(
+  fields: Record<string, string>,
+  code: CloudErrorCode = 'VALIDATION_FAILED',
+  message?: string,
+): CloudError {
+  return new CloudError(422, code, message, fields)
+}
+
+export function isCloudError(e: unknown): e is CloudError {
+  return e instanceof CloudError
+}
