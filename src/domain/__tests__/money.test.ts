@@ -1,0 +1,107 @@
+import { formatFen, formatFenPlain, parseYuanToFen } from '../money'
+
+describe('showing amounts the cloud computed', () => {
+  test('a price in fen is shown in yuan with two decimals', () => {
+    expect(formatFen(1250)).toBe('¥12.50')
+    expect(formatFen(0)).toBe('¥0.00')
+    expect(formatFen(5)).toBe('¥0.05')
+    expect(formatFen(100)).toBe('¥1.00')
+    expect(formatFen(123456789)).toBe('¥1234567.89')
+  })
+
+  test('a discount or refund line is shown with the minus sign before the currency sign', () => {
+    expect(formatFen(-100)).toBe('-¥1.00')
+    expect(formatFen(-5)).toBe('-¥0.05')
+    expect(formatFen(-0)).toBe('¥0.00')
+  })
+
+  test('the plain form has no currency sign (for inputs and charts)', () => {
+    expect(formatFenPlain(1250)).toBe('12.50')
+    expect(formatFenPlain(-1999)).toBe('-19.99')
+  })
+
+  test('a fractional fen is a bug upstream and throws rather than showing a rounded amount', () => {
+    expect(() => formatFen(12.5)).toThrow(TypeError)
+    expect(() => formatFen(Number.NaN)).toThrow(TypeError)
+    expect(() => formatFen(Number.POSITIVE_INFINITY)).toThrow(TypeError)
+    expect(() => formatFen(2 ** 53)).toThrow(TypeError)
+    expect(() => formatFenPlain('100' as unknown as number)).toThrow(TypeError)
+  })
+})
+
+describe('a merchant typing a withdrawal amount', () => {
+  test.each([
+    ['12', 1200],
+    ['12.5', 1250],
+    ['12.50', 1250],
+    ['0.01', 1],
+    ['0', 0],
+    ['0.5', 50],
+    [' 12.50 ', 1250],
+    ['\t12.50\n', 1250],
+    ['999999999.99', 99999999999],
+  ])('"%s" is %i fen', (text, fen) => {
+    expect(parseYuanToFen(text)).toEqual({ ok: true, fen })
+  })
+
+  test('an amount pasted with a currency sign and spaces around it is cleaned', () => {
+    expect(parseYuanToFen('¥12.50')).toEqual({ ok: true, fen: 1250 })
+    expect(parseYuanToFen('￥12.50')).toEqual({ ok: true, fen: 1250 })
+    expect(parseYuanToFen(' ¥ 12.50 ')).toEqual({ ok: true, fen: 1250 })
+    expect(parseYuanToFen('\u3000￥8\u00a0')).toEqual({ ok: true, fen: 800 })
+  })
+
+  test('never goes through floating point (0.29 * 100 is 28.999999999999996)', () => {
+    expect(parseYuanToFen('0.29')).toEqual({ ok: true, fen: 29 })
+    expect(parseYuanToFen('1.15')).toEqual({ ok: true, fen: 115 })
+    expect(parseYuanToFen('4.35')).toEqual({ ok: true, fen: 435 })
+  })
+
+  test.each([
+    ['', '请输入金额'],
+    ['   ', '请输入金额'],
+    ['¥', '请输入金额'],
+    ['12.345', '金额最多两位小数'],
+    ['-1', '金额不能为负数'],
+    ['¥-1.00', '金额不能为负数'],
+    ['12 .50', '金额中不能有空格'],
+    ['1 000', '金额中不能有空格'],
+    ['1,000.00', '金额中不能有逗号'],
+    ['1，000', '金额中不能有逗号'],
+    ['1000000000', '金额过大'],
+  ])('"%s" is refused: %s', (text, reason) => {
+    expect(parseYuanToFen(text)).toEqual({ ok: false, reason })
+  })
+
+  test.each([
+    'abc',
+    '12.',
+    '.5',
+    '+12',
+    '012',
+    '00.5',
+    '1e3',
+    '１２',
+    '12元',
+    '¥¥12',
+    'NaN',
+    'Infinity',
+    '0x10',
+  ])('"%s" is refused as not an amount', (text) => {
+    const result = parseYuanToFen(text)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fff]/)
+  })
+
+  test('a value that is not text is refused', () => {
+    expect(parseYuanToFen(12)).toEqual({ ok: false, reason: '请输入金额' })
+    expect(parseYuanToFen(undefined)).toEqual({ ok: false, reason: '请输入金额' })
+  })
+
+  test('what formatFenPlain shows parses back to the same fen', () => {
+    for (const fen of [0, 1, 9, 10, 99, 100, 1250, 99999, 123456789]) {
+      expect(parseYuanToFen(formatFenPlain(fen))).toEqual({ ok: true, fen })
+      expect(parseYuanToFen(formatFen(fen))).toEqual({ ok: true, fen })
+    }
+  })
+})
