@@ -1,3 +1,6 @@
+// Shanghai time in every worker (workers inherit the environment of this process).
+process.env.TZ = 'Asia/Shanghai'
+
 // Jest runs the app's code against Taro's H5 runtime and the emulator through msw in Node.
 const esmPackages = [
   '@tarojs',

@@ -9,7 +9,7 @@ const target = process.env.TARO_ENV ?? 'h5'
 const apiBase = process.env.CABINET_API_BASE ?? 'http://127.0.0.1:8787'
 const streamUrl = process.env.CABINET_STREAM_URL ?? apiBase.replace(/^http/, 'ws') + '/v1/stream'
 // Which QR hosts the app accepts; a comma-separated list so a merchant can print on its own domain.
-const qrHosts = process.env.CABINET_QR_HOSTS ?? 'qr.kaimengui.cn,q.kaimengui.cn,localhost,127.0.0.1'
+const qrHosts = process.env.CABINET_QR_HOSTS ?? 'qr.kaimengui.cn,q.kaimengui.cn'
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

@@ -3,7 +3,6 @@ process.env.TARO_ENV = 'h5'
 process.env.CABINET_API_BASE = 'http://cloud.test'
 process.env.CABINET_STREAM_URL = 'ws://cloud.test/v1/stream'
 process.env.CABINET_QR_HOSTS = 'qr.kaimengui.cn,q.kaimengui.cn'
-process.env.TZ = 'Asia/Shanghai'
 
 // Compile-time flags that Taro's runtime expects its bundler to define.
 Object.assign(globalThis, {

@@ -37,7 +37,7 @@ export interface TransportConfig {
   /** Obtains a fresh token (silent platform login); null when login is impossible right now. */
   relogin: () => Promise<string | null>
   /** The raw platform call; Taro.request unless a test stands in for it. */
-  send: (request: RawRequest) => Promise<unknown>
+  send: (raw: RawRequest) => Promise<unknown>
   defaultTimeoutMs: number
 }
 
@@ -47,7 +47,7 @@ const config: TransportConfig = {
   baseUrl: process.env.CABINET_API_BASE,
   getToken: () => null,
   relogin: async () => null,
-  send: (request) => Taro.request({ ...request, dataType: 'json' }) as Promise<unknown>,
+  send: (raw) => Taro.request({ ...raw, dataType: 'json' }) as Promise<unknown>,
   defaultTimeoutMs: 15_000,
 }
 

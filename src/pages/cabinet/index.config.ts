@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '智能开门柜' })
+export default definePageConfig({
+  navigationBarTitleText: '智能开门柜',
+  enablePullDownRefresh: true,
+})

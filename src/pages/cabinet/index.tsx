@@ -1,11 +1,107 @@
-import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useShallow } from 'zustand/react/shallow'
+import { GatePanel } from '@/components/GatePanel'
+import { GoodsList } from '@/components/GoodsList'
+import { PageShell } from '@/components/PageShell'
+import { StatusView } from '@/components/StatusView'
+import { useAppStore } from '@/stores'
+import './index.scss'
 
-export default function Index() {
-  return (
-    <View>
-      <Text>扫码开门</Text>
-      <Button type='primary'>扫一扫</Button>
-    </View>
+const DEVICE_STATE_LABEL: Record<string, string> = { ok: '正常营业', offline: '设备离线' }
+
+export default function CabinetPage() {
+  const { cabinet, notice } = useAppStore(useShallow((s) => ({ cabinet: s.cabinet, notice: s.notice })))
+  const actions = useAppStore(
+    useShallow((s) => ({
+      openCabinetFromLaunch: s.openCabinetFromLaunch,
+      refreshCabinet: s.refreshCabinet,
+      performNextStep: s.performNextStep,
+      bindPhoneAndRefresh: s.bindPhoneAndRefresh,
+      clearNotice: s.clearNotice,
+    })),
   )
+  const [doorNo, setDoorNo] = useState<number | null>(null)
+
+  useLoad((query: Record<string, string | undefined>) => {
+    // An in-app scan or a hot start already put the parsed cabinet in the store.
+    if (query.from !== 'app') void actions.openCabinetFromLaunch(query)
+  })
+
+  usePullDownRefresh(() => {
+    void actions.refreshCabinet().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  useEffect(() => {
+    if (!notice) return
+    void Taro.showToast({ title: notice.message, icon: 'none' })
+    actions.clearNotice()
+  }, [notice, actions])
+
+  const { landing, status, error } = cabinet
+  let body
+  if (status === 'error' && error) {
+    body = <StatusView kind='error' error={error} onAction={(next) => void actions.performNextStep(next)} />
+  } else if (!landing || status === 'idle' || (status === 'loading' && !landing)) {
+    body = <StatusView kind='loading' text='正在连接柜子…' />
+  } else {
+    const { device, doors, goods, promotions, merchant, gate } = landing
+    const activeDoor =
+      doorNo ?? cabinet.preferredDoorNo ?? doors.find((d) => d.isDefault)?.no ?? doors[0]?.no ?? 1
+    const activePromotions = promotions.filter((p) => p.activeNow)
+    body = (
+      <View className='cabinet'>
+        <View className='cabinet__header'>
+          <Text className='cabinet__name'>{device.name}</Text>
+          <Text className='cabinet__place'>{device.place}</Text>
+          <Text className={`cabinet__state cabinet__state--${device.state}`}>
+            {DEVICE_STATE_LABEL[device.state] ?? '暂停服务'}
+          </Text>
+        </View>
+
+        <GatePanel
+          gate={gate}
+          onOpen={() => void Taro.showToast({ title: '柜门即将打开', icon: 'none' })}
+          onAction={(next) => void actions.performNextStep(next)}
+          onPhoneCredential={(credential) => void actions.bindPhoneAndRefresh(credential)}
+        />
+
+        {activePromotions.length > 0 && (
+          <View className='cabinet__promotions'>
+            {activePromotions.map((p) => (
+              <Text key={p.id} className='cabinet__promotion'>
+                {p.label}
+              </Text>
+            ))}
+          </View>
+        )}
+
+        {doors.length > 1 && (
+          <View className='cabinet__doors' role='tablist'>
+            {doors.map((door) => (
+              <View
+                key={door.no}
+                role='tab'
+                aria-selected={door.no === activeDoor}
+                className={`cabinet__door${door.no === activeDoor ? ' cabinet__door--active' : ''}`}
+                onClick={() => setDoorNo(door.no)}
+              >
+                {door.name}
+              </View>
+            ))}
+          </View>
+        )}
+
+        <GoodsList goods={goods.filter((g) => g.doorNo === activeDoor)} promotions={promotions} />
+
+        <View className='cabinet__service' onClick={() => void actions.performNextStep('callService')}>
+          <Text>客服电话 {merchant.servicePhone}</Text>
+          <Text className='cabinet__service-call'>拨打</Text>
+        </View>
+      </View>
+    )
+  }
+
+  return <PageShell>{body}</PageShell>
 }

@@ -1,0 +1,33 @@
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import type { KeyValueStorage } from '@/platform/types'
+import { createCabinetSlice } from './cabinetSlice'
+import { createPrefsSlice } from './prefsSlice'
+import { createSessionSlice } from './sessionSlice'
+import type { AppState } from './types'
+
+export const PERSIST_KEY = 'cabinet-app'
+
+/** One bound store from slices; persistence sits on the combined store and keeps only what must survive. */
+export function createAppStore(storage: KeyValueStorage) {
+  return create<AppState>()(
+    persist(
+      (...a) => ({
+        ...createSessionSlice(...a),
+        ...createCabinetSlice(...a),
+        ...createPrefsSlice(...a),
+      }),
+      {
+        name: PERSIST_KEY,
+        version: 1,
+        storage: createJSONStorage(() => storage),
+        partialize: (s) => ({
+          token: s.token,
+          tokenExpiresAt: s.tokenExpiresAt,
+          user: s.user,
+          elderMode: s.elderMode,
+        }),
+      },
+    ),
+  )
+}
