@@ -5,9 +5,13 @@ import prodConfig from './prod'
 
 const target = process.env.TARO_ENV ?? 'h5'
 
-// The cloud's base URL is fixed at build time; the emulator server is the default for local work.
-const apiBase = process.env.CABINET_API_BASE ?? 'http://127.0.0.1:8787'
-const streamUrl = process.env.CABINET_STREAM_URL ?? apiBase.replace(/^http/, 'ws') + '/v1/stream'
+// The cloud's base URL is fixed at build time. The H5 build is served by the emulator server itself, so
+// it calls its own origin; the mini-programs (DevTools, phones on the LAN) call the emulator by address.
+const sameOriginH5 = target === 'h5' && process.env.NODE_ENV === 'production'
+const apiBase = process.env.CABINET_API_BASE ?? (sameOriginH5 ? '' : 'http://127.0.0.1:8787')
+const streamUrl =
+  process.env.CABINET_STREAM_URL ??
+  (apiBase === '' ? '/v1/stream' : apiBase.replace(/^http/, 'ws') + '/v1/stream')
 // Which QR hosts the app accepts; a comma-separated list so a merchant can print on its own domain.
 const qrHosts = process.env.CABINET_QR_HOSTS ?? 'qr.kaimengui.cn,q.kaimengui.cn'
 
@@ -47,7 +51,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      publicPath: '/',
+      publicPath: '/app/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },

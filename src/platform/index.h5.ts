@@ -66,7 +66,8 @@ export const platform: Platform = {
   pay: () => confirmInDialog('支付（演示）', '演示环境：模拟完成支付，结果以云端为准'),
 
   openSocket: async (url, handlers) => {
-    const socket = new WebSocket(url)
+    // The H5 build talks to the origin that served it, so the stream URL may be relative.
+    const socket = new WebSocket(new URL(url, window.location.href.replace(/^http/, 'ws')).href)
     socket.onopen = () => handlers.onOpen()
     socket.onmessage = (event) => handlers.onMessage(typeof event.data === 'string' ? event.data : '')
     socket.onclose = (event) => handlers.onClose(event.code, event.reason)

@@ -1,13 +1,11 @@
+import type { QrSource } from '@/domain/qr'
+
 /** What every platform file implements. Shapes are platform-neutral; the per-platform files translate. */
 
 export type PlatformName = 'weapp' | 'alipay' | 'h5'
 
 /** Where a cabinet code came from, before the domain's strict QR parser has looked at it. */
-export type LaunchSource =
-  | { kind: 'wechatQ'; q: string }
-  | { kind: 'wechatScene'; scene: string }
-  | { kind: 'alipayQrCode'; qrCode: string }
-  | { kind: 'scan'; text: string }
+export type LaunchSource = QrSource
 
 export type PageQuery = Record<string, string | undefined>
 

@@ -199,3 +199,5 @@ test('phone call passes `number`, as Alipay names it', () => {
   platform.makePhoneCall('400-800-1234')
   expect(my.calls).toEqual([['makePhoneCall', { number: '400-800-1234' }]])
 })
+
+export {}

@@ -244,3 +244,5 @@ test('phone call and vibration use the WeChat calls', () => {
     ['vibrateLong', {}],
   ])
 })
+
+export {}
