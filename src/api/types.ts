@@ -1,0 +1,202 @@
+// Friendly names for the contract's schemas. Generated types live in schema.gen.ts (npm run gen:api);
+// this file only names them. One export per schema of openapi.yaml (a test keeps the list complete).
+import type { components, operations, paths } from './schema.gen'
+
+export type { components, operations, paths }
+
+/** All schemas of the contract, by name. */
+export type Schemas = components['schemas']
+/** Every operationId of the contract. */
+export type OperationId = keyof operations
+
+// errors
+export type ErrorCode = components['schemas']['ErrorCode']
+export type Error = components['schemas']['Error']
+/** `Error` under a name that does not shadow the global `Error` where it is imported. */
+export type ErrorBody = Error
+export type Failure = components['schemas']['Failure']
+
+// shared scalars
+export type DeviceCode = components['schemas']['DeviceCode']
+export type DoorNo = components['schemas']['DoorNo']
+export type Platform = components['schemas']['Platform']
+export type PaymentChannel = components['schemas']['PaymentChannel']
+export type AccountChannel = components['schemas']['AccountChannel']
+export type PromotionKind = components['schemas']['PromotionKind']
+
+// auth
+export type LoginRequest = components['schemas']['LoginRequest']
+export type LoginResponse = components['schemas']['LoginResponse']
+export type BindPhoneRequest = components['schemas']['BindPhoneRequest']
+export type User = components['schemas']['User']
+export type UserRoles = components['schemas']['UserRoles']
+
+// cabinet
+export type CabinetLanding = components['schemas']['CabinetLanding']
+export type StaffAction = components['schemas']['StaffAction']
+export type Device = components['schemas']['Device']
+export type DeviceKind = components['schemas']['DeviceKind']
+export type DeviceState = components['schemas']['DeviceState']
+export type Door = components['schemas']['Door']
+export type Goods = components['schemas']['Goods']
+export type StockState = components['schemas']['StockState']
+export type Promotion = components['schemas']['Promotion']
+export type PromotionWindow = components['schemas']['PromotionWindow']
+export type PromotionTier = components['schemas']['PromotionTier']
+export type MerchantContact = components['schemas']['MerchantContact']
+export type Gate = components['schemas']['Gate']
+export type GateReasonCode = components['schemas']['GateReasonCode']
+export type GateReason = components['schemas']['GateReason']
+export type UnpaidOrderRef = components['schemas']['UnpaidOrderRef']
+export type CreditOffer = components['schemas']['CreditOffer']
+export type CreditMethod = components['schemas']['CreditMethod']
+export type CreditMethodOffer = components['schemas']['CreditMethodOffer']
+export type CreditIneligibility = components['schemas']['CreditIneligibility']
+
+// credit
+export type StartCreditAuthorizationRequest = components['schemas']['StartCreditAuthorizationRequest']
+export type CreditAuthorizationState = components['schemas']['CreditAuthorizationState']
+export type CreditAuthorization = components['schemas']['CreditAuthorization']
+export type CreditAuthorizationPayload = components['schemas']['CreditAuthorizationPayload']
+export type WxpayScoreUsePayload = components['schemas']['WxpayScoreUsePayload']
+export type WxpayScoreUseExtraData = components['schemas']['WxpayScoreUseExtraData']
+export type WxpayScoreEnablePayload = components['schemas']['WxpayScoreEnablePayload']
+export type WxpayScoreEnableExtraData = components['schemas']['WxpayScoreEnableExtraData']
+export type AlipaySignPayload = components['schemas']['AlipaySignPayload']
+export type AlipayTradePayload = components['schemas']['AlipayTradePayload']
+
+// door sessions
+export type OpenDoorRequest = components['schemas']['OpenDoorRequest']
+export type IntentId = components['schemas']['IntentId']
+export type DoorSessionMode = components['schemas']['DoorSessionMode']
+export type DoorSessionState = components['schemas']['DoorSessionState']
+export type RecognitionMode = components['schemas']['RecognitionMode']
+export type DoorSession = components['schemas']['DoorSession']
+export type Cart = components['schemas']['Cart']
+export type CartLine = components['schemas']['CartLine']
+export type LineDiscount = components['schemas']['LineDiscount']
+export type OrderDiscount = components['schemas']['OrderDiscount']
+export type SessionEventKind = components['schemas']['SessionEventKind']
+export type SessionEvent = components['schemas']['SessionEvent']
+export type SessionEventList = components['schemas']['SessionEventList']
+export type ObjectToCartLineRequest = components['schemas']['ObjectToCartLineRequest']
+
+// stream
+export type StreamClientMessage = components['schemas']['StreamClientMessage']
+export type StreamPingMessage = components['schemas']['StreamPingMessage']
+export type StreamSubscribeMessage = components['schemas']['StreamSubscribeMessage']
+export type StreamServerMessage = components['schemas']['StreamServerMessage']
+export type StreamPongMessage = components['schemas']['StreamPongMessage']
+export type StreamEventMessage = components['schemas']['StreamEventMessage']
+export type StreamErrorMessage = components['schemas']['StreamErrorMessage']
+
+// orders
+export type OrderStatus = components['schemas']['OrderStatus']
+export type OrderStatusFilter = components['schemas']['OrderStatusFilter']
+export type OrderSummary = components['schemas']['OrderSummary']
+export type OrderSummaryPage = components['schemas']['OrderSummaryPage']
+export type OrderSummaryList = components['schemas']['OrderSummaryList']
+export type DeviceRef = components['schemas']['DeviceRef']
+export type Receipt = components['schemas']['Receipt']
+export type ReceiptLine = components['schemas']['ReceiptLine']
+export type RefundState = components['schemas']['RefundState']
+export type Refund = components['schemas']['Refund']
+
+// payments
+export type PayOrderRequest = components['schemas']['PayOrderRequest']
+export type PaymentState = components['schemas']['PaymentState']
+export type Payment = components['schemas']['Payment']
+export type PaymentPayload = components['schemas']['PaymentPayload']
+export type WxpayPaymentPayload = components['schemas']['WxpayPaymentPayload']
+export type AlipayPaymentPayload = components['schemas']['AlipayPaymentPayload']
+
+// uploads
+export type UploadRequest = components['schemas']['UploadRequest']
+export type Upload = components['schemas']['Upload']
+
+// complaints
+export type ComplaintItemKind = components['schemas']['ComplaintItemKind']
+export type ComplaintItem = components['schemas']['ComplaintItem']
+export type CreateComplaintRequest = components['schemas']['CreateComplaintRequest']
+export type ComplaintState = components['schemas']['ComplaintState']
+export type Complaint = components['schemas']['Complaint']
+export type ComplaintSummary = components['schemas']['ComplaintSummary']
+export type ComplaintPage = components['schemas']['ComplaintPage']
+
+// fault reports
+export type FaultReportKind = components['schemas']['FaultReportKind']
+export type CreateFaultReportRequest = components['schemas']['CreateFaultReportRequest']
+export type FaultReportCreated = components['schemas']['FaultReportCreated']
+
+// staff
+export type BindStaffRequest = components['schemas']['BindStaffRequest']
+export type ExpiryWarning = components['schemas']['ExpiryWarning']
+export type StaffRole = components['schemas']['StaffRole']
+export type StaffDevice = components['schemas']['StaffDevice']
+export type StaffDeviceDetail = components['schemas']['StaffDeviceDetail']
+export type StaffDeviceList = components['schemas']['StaffDeviceList']
+export type StaffGoods = components['schemas']['StaffGoods']
+export type StockAlert = components['schemas']['StockAlert']
+export type AlarmKind = components['schemas']['AlarmKind']
+export type AlarmState = components['schemas']['AlarmState']
+export type Alarm = components['schemas']['Alarm']
+export type AlarmPage = components['schemas']['AlarmPage']
+export type OpenRestockSessionRequest = components['schemas']['OpenRestockSessionRequest']
+export type RestockSessionState = components['schemas']['RestockSessionState']
+export type RestockSession = components['schemas']['RestockSession']
+export type RestockChange = components['schemas']['RestockChange']
+export type StockAdjustReason = components['schemas']['StockAdjustReason']
+export type ConfirmRestockSessionRequest = components['schemas']['ConfirmRestockSessionRequest']
+export type RestockConfirmLine = components['schemas']['RestockConfirmLine']
+export type RestockOrderState = components['schemas']['RestockOrderState']
+export type RestockOrder = components['schemas']['RestockOrder']
+export type RestockOrderLine = components['schemas']['RestockOrderLine']
+export type RestockOrderList = components['schemas']['RestockOrderList']
+export type StocktakeLine = components['schemas']['StocktakeLine']
+export type CreateStocktakeRequest = components['schemas']['CreateStocktakeRequest']
+export type Stocktake = components['schemas']['Stocktake']
+export type StocktakeResultLine = components['schemas']['StocktakeResultLine']
+export type StocktakePage = components['schemas']['StocktakePage']
+export type AbnormalOrderReason = components['schemas']['AbnormalOrderReason']
+export type AbnormalOrderState = components['schemas']['AbnormalOrderState']
+export type AbnormalOrder = components['schemas']['AbnormalOrder']
+export type AbnormalOrderEvidence = components['schemas']['AbnormalOrderEvidence']
+export type WeightLogEntry = components['schemas']['WeightLogEntry']
+export type AbnormalOrderPage = components['schemas']['AbnormalOrderPage']
+export type OrderLineCorrection = components['schemas']['OrderLineCorrection']
+export type ResolveAbnormalOrderRequest = components['schemas']['ResolveAbnormalOrderRequest']
+export type DeviceCommandKind = components['schemas']['DeviceCommandKind']
+export type DeviceCommandRequest = components['schemas']['DeviceCommandRequest']
+export type LightCommandRequest = components['schemas']['LightCommandRequest']
+export type TemperatureCommandRequest = components['schemas']['TemperatureCommandRequest']
+export type DeviceCommandState = components['schemas']['DeviceCommandState']
+export type DeviceCommand = components['schemas']['DeviceCommand']
+
+// merchant
+export type ReceiptGroupBy = components['schemas']['ReceiptGroupBy']
+export type ReceiptAmounts = components['schemas']['ReceiptAmounts']
+export type ReceiptReportRow = components['schemas']['ReceiptReportRow']
+export type ReceiptTotals = components['schemas']['ReceiptTotals']
+export type ReceiptReport = components['schemas']['ReceiptReport']
+export type MerchantOrderSummary = components['schemas']['MerchantOrderSummary']
+export type MerchantOrderPage = components['schemas']['MerchantOrderPage']
+export type MerchantAccount = components['schemas']['MerchantAccount']
+export type MerchantAccountList = components['schemas']['MerchantAccountList']
+export type CreateWithdrawalRequest = components['schemas']['CreateWithdrawalRequest']
+export type WithdrawalState = components['schemas']['WithdrawalState']
+export type Withdrawal = components['schemas']['Withdrawal']
+export type WithdrawalPage = components['schemas']['WithdrawalPage']
+export type StatisticsRange = components['schemas']['StatisticsRange']
+export type Statistics = components['schemas']['Statistics']
+export type StatisticsPoint = components['schemas']['StatisticsPoint']
+export type DeviceSales = components['schemas']['DeviceSales']
+export type GoodsSales = components['schemas']['GoodsSales']
+export type DeviceLatency = components['schemas']['DeviceLatency']
+export type MerchantComplaint = components['schemas']['MerchantComplaint']
+export type MerchantComplaintPage = components['schemas']['MerchantComplaintPage']
+export type ApproveComplaintRequest = components['schemas']['ApproveComplaintRequest']
+export type RejectComplaintRequest = components['schemas']['RejectComplaintRequest']
+export type MerchantDevice = components['schemas']['MerchantDevice']
+export type MerchantDeviceList = components['schemas']['MerchantDeviceList']
+export type CreateStaffInviteRequest = components['schemas']['CreateStaffInviteRequest']
+export type StaffInvite = components['schemas']['StaffInvite']
