@@ -1,0 +1,96 @@
+// createCloud: the emulated thin cloud as one object. Methods mirror the contract's operations (caller
+// first: the user id a host resolved from the bearer token, or null), plus control operations for the
+// simulator and tests. Hosts (msw handlers, the HTTP/WebSocket server) translate HTTP to these calls and
+// CloudError to `{ code, message, hint?, fields? }` with its status.
+import { authOps } from './auth'
+import { cabinetOps } from './cabinet'
+import { ManualClock, type Clock } from './clock'
+import { complaintOps } from './complaints'
+import { controlOps } from './control'
+import { creditOps } from './credit'
+import { doorSessionOps } from './doorSessions'
+import {
+  DEFAULT_FIXTURE_TIME,
+  isScenarioName,
+  loadScenario,
+  type ScenarioInfo,
+  type ScenarioName,
+} from './fixtures'
+import { idempotencyOps } from './idempotency'
+import { merchantOps } from './merchant'
+import { orderOps } from './orders'
+import { DEFAULT_SETTINGS, emptyWorld, type CloudEvent, type Ctx, type Settings } from './state'
+import { staffOps } from './staff'
+
+export interface CreateCloudOptions {
+  /** a scenario name from fixtures.ts (default `happy`) */
+  scenario?: ScenarioName
+  /** default: a ManualClock at DEFAULT_FIXTURE_TIME */
+  clock?: Clock
+  settings?: Partial<Settings>
+}
+
+export type CloudListener = (event: CloudEvent) => void
+
+export function createCloud(options: CreateCloudOptions = {}) {
+  const scenarioName = options.scenario ?? 'happy'
+  if (!isScenarioName(scenarioName)) throw new Error(`unknown scenario: ${String(scenarioName)}`)
+  const clock = options.clock ?? new ManualClock(DEFAULT_FIXTURE_TIME)
+  const listeners = new Set<CloudListener>()
+  const ctx: Ctx = {
+    world: emptyWorld(),
+    clock,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    emit(event) {
+      for (const listener of [...listeners]) {
+        // A failing subscriber (a closed socket) must not break the cabinet's state machine.
+        try {
+          listener(event)
+        } catch {
+          /* ignored on purpose */
+        }
+      }
+    },
+  }
+  const scenario: ScenarioInfo = loadScenario(ctx, scenarioName)
+
+  return {
+    clock,
+    scenario,
+    ...authOps(ctx),
+    ...cabinetOps(ctx),
+    ...creditOps(ctx),
+    ...doorSessionOps(ctx),
+    ...orderOps(ctx),
+    ...complaintOps(ctx),
+    ...staffOps(ctx),
+    ...merchantOps(ctx),
+    ...idempotencyOps(ctx),
+    ...controlOps(ctx),
+
+    /** Session and order events as they happen (the WebSocket host pushes them to the user's socket). */
+    subscribe(listener: CloudListener): () => void {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+
+    settings(): Settings {
+      return { ...ctx.settings }
+    },
+
+    /** Changes behaviour at run time (door delay, settlement delay, auto-completion of platform steps…). */
+    configure(patch: Partial<Settings>): Settings {
+      Object.assign(ctx.settings, patch)
+      return { ...ctx.settings }
+    },
+
+    /** Read-only access to the raw state for diagnostics and the simulator page; never mutate it. */
+    inspect(): Ctx['world'] {
+      return ctx.world
+    },
+  }
+}
+
+export type Cloud = ReturnType<typeof createCloud>
