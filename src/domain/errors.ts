@@ -66,6 +66,7 @@ export const CLIENT_ERROR_CODES = [
   'RESPONSE_INVALID',
   'PLATFORM_CANCELLED',
   'PLATFORM_FAILED',
+  'DOOR_LEFT_OPEN',
   'UNKNOWN',
 ] as const
 
@@ -242,6 +243,7 @@ const WORDS: Record<ErrorCode, Words> = {
   WITHDRAW_ABOVE_AVAILABLE: w('超过可提现余额', '提现金额不能超过可提现余额', 'fixInput', '去修改'),
   ACCOUNT_NOT_FOUND: w('收款账户不存在', '请返回刷新账户列表', 'back', '返回'),
 
+  DOOR_LEFT_OPEN: w('柜门未关好', '请关好柜门，关门后自动结算', 'none', '知道了'),
   QR_INVALID: w('无法识别的二维码', '请扫描柜门上的设备二维码', 'rescan', '重新扫码'),
   NETWORK: w('网络连接失败', '请检查网络后重试', 'retry', '重试'),
   TIMEOUT: w('请求超时', '网络较慢，请稍后重试', 'retry', '重试'),

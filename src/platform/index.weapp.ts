@@ -90,7 +90,7 @@ export const platform: Platform = {
         timeStamp: payload.timeStamp,
         nonceStr: payload.nonceStr,
         package: payload.package,
-        signType: payload.signType as 'MD5' | 'HMAC-SHA256' | 'RSA',
+        signType: payload.signType,
         paySign: payload.paySign,
         success: () => resolve({ outcome: 'returned' }),
         fail: (err) => resolve(flowFailure(err)),

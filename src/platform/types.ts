@@ -1,3 +1,4 @@
+import type { CreditAuthorizationPayload, PaymentPayload } from '@/api/types'
 import type { QrSource } from '@/domain/qr'
 
 /** What every platform file implements. Shapes are platform-neutral; the per-platform files translate. */
@@ -32,31 +33,9 @@ export interface PhoneButtonProps {
 
 export type ScanResult = { ok: true; text: string } | { ok: false; reason: 'cancelled' | 'denied' | 'failed' }
 
-/** Opaque payloads from the cloud, as the contract defines them. */
-export type CreditPayload =
-  | {
-      kind: 'wxpay_score_use'
-      businessType: 'wxpayScoreUse'
-      extraData: {
-        mch_id: string
-        package: string
-        timestamp: string
-        nonce_str: string
-        sign_type: 'HMAC-SHA256'
-        sign: string
-      }
-    }
-  | {
-      kind: 'wxpay_score_enable'
-      businessType: 'wxpayScoreEnable'
-      extraData: { apply_permissions_token: string }
-    }
-  | { kind: 'alipay_sign'; signStr: string }
-  | { kind: 'alipay_trade'; orderStr: string }
-
-export type PaymentPayload =
-  | { kind: 'wxpay'; timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string }
-  | { kind: 'alipay'; tradeNO: string }
+/** Opaque payloads from the cloud, exactly as the contract defines them. */
+export type CreditPayload = CreditAuthorizationPayload
+export type { PaymentPayload }
 
 /**
  * What the platform page said when it handed control back. Never proof of anything: the app always

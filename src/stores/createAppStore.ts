@@ -2,19 +2,21 @@ import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { KeyValueStorage } from '@/platform/types'
 import { createCabinetSlice } from './cabinetSlice'
+import { createDoorSlice } from './doorSlice'
 import { createPrefsSlice } from './prefsSlice'
 import { createSessionSlice } from './sessionSlice'
-import type { AppState } from './types'
+import type { AppState, StorePorts } from './types'
 
 export const PERSIST_KEY = 'cabinet-app'
 
 /** One bound store from slices; persistence sits on the combined store and keeps only what must survive. */
-export function createAppStore(storage: KeyValueStorage) {
+export function createAppStore(storage: KeyValueStorage, ports: StorePorts) {
   return create<AppState>()(
     persist(
       (...a) => ({
         ...createSessionSlice(...a),
         ...createCabinetSlice(...a),
+        ...createDoorSlice(ports)(...a),
         ...createPrefsSlice(...a),
       }),
       {

@@ -1,5 +1,18 @@
+import type { StreamEvent, StreamStatus } from '@/api/stream'
 import type { CabinetSlice } from './cabinetSlice'
+import type { DoorSlice } from './doorSlice'
 import type { PrefsSlice } from './prefsSlice'
 import type { SessionSlice } from './sessionSlice'
 
-export type AppState = SessionSlice & CabinetSlice & PrefsSlice
+export type AppState = SessionSlice & CabinetSlice & DoorSlice & PrefsSlice
+
+/** What the store needs from the outside world besides the transport; tests pass stand-ins. */
+export interface StorePorts {
+  stream: {
+    readonly status: StreamStatus
+    subscribe: (sessionId: string, afterSeq: number) => () => void
+    acknowledge: (sessionId: string, seq: number) => void
+    onEvent: (listener: (event: StreamEvent) => void) => () => void
+    onStatus: (listener: (status: StreamStatus) => void) => () => void
+  }
+}

@@ -41,6 +41,7 @@ describe('the error catalogue', () => {
         'RESPONSE_INVALID',
         'PLATFORM_CANCELLED',
         'PLATFORM_FAILED',
+        'DOOR_LEFT_OPEN',
         'UNKNOWN',
       ].sort(),
     )

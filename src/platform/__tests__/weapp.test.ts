@@ -204,7 +204,7 @@ test('payment passes the cloud payload to requestPayment; cancel is a cancel', a
     timeStamp: '1',
     nonceStr: 'n',
     package: 'prepay_id=1',
-    signType: 'RSA',
+    signType: 'RSA' as const,
     paySign: 'p',
   }
   wx.next.requestPayment = (o) => o.success?.({})

@@ -4,6 +4,7 @@
 import { configureTransport } from '@/api/transport'
 import { platform } from '@/platform'
 import { createAppStore } from '../createAppStore'
+import { fakePorts } from './helpers/fakeStream'
 
 const landing = {
   device: { code: 'GZ0001A', name: '一号柜' },
@@ -12,7 +13,7 @@ const landing = {
 
 function setup() {
   const sent: string[] = []
-  const store = createAppStore(platform.storage)
+  const store = createAppStore(platform.storage, fakePorts())
   store.setState({ token: 'valid' })
   configureTransport({
     baseUrl: 'http://cloud.test',

@@ -3,6 +3,7 @@
  * missing key (WeChat answers '') must rehydrate to defaults instead of silently failing.
  */
 import { createAppStore, PERSIST_KEY } from '../createAppStore'
+import { fakePorts } from './helpers/fakeStream'
 
 function wechatLikeStorage() {
   const map = new Map<string, string>()
@@ -47,19 +48,19 @@ describe.each(['weapp', 'alipay'] as const)('on %s', (name) => {
   test('a first start with nothing stored comes up logged out, and hydration completes', async () => {
     const { platform } = await platformFor(name)
     expect(platform.storage.getItem(PERSIST_KEY)).toBeNull()
-    const store = createAppStore(platform.storage)
+    const store = createAppStore(platform.storage, fakePorts())
     expect(store.persist.hasHydrated()).toBe(true)
     expect(store.getState().token).toBeNull()
   })
 
   test('the token, user and elder mode survive a restart; screen state does not', async () => {
     const { platform, map } = await platformFor(name)
-    const first = createAppStore(platform.storage)
+    const first = createAppStore(platform.storage, fakePorts())
     first.setState({ token: 't-1', tokenExpiresAt: '2026-12-01T00:00:00+08:00', user, elderMode: true })
     first.setState((s) => ({ cabinet: { ...s.cabinet, deviceCode: 'GZ0001A', status: 'ready' } }))
     expect(JSON.parse(map.get(PERSIST_KEY)!).state).not.toHaveProperty('cabinet')
 
-    const restarted = createAppStore(platform.storage)
+    const restarted = createAppStore(platform.storage, fakePorts())
     expect(restarted.getState()).toMatchObject({ token: 't-1', user, elderMode: true })
     expect(restarted.getState().cabinet.deviceCode).toBeNull()
   })
@@ -67,7 +68,7 @@ describe.each(['weapp', 'alipay'] as const)('on %s', (name) => {
   test('a corrupt stored value is ignored rather than crashing the app', async () => {
     const { platform, map } = await platformFor(name)
     map.set(PERSIST_KEY, '{not json')
-    const store = createAppStore(platform.storage)
+    const store = createAppStore(platform.storage, fakePorts())
     expect(store.getState().token).toBeNull()
   })
 })
