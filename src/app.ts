@@ -5,16 +5,19 @@ import { useAppStore } from '@/stores'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
-  useEffect(
-    () =>
+  useEffect(() => {
+    // A credit authorization left with the platform before a restart is confirmed with the cloud now.
+    void useAppStore.getState().confirmCredit()
+    return platform.onAppShow(async (info) => {
+      const store = useAppStore.getState()
+      // The return from the credit page may come as several shows; confirmCredit polls once for all.
+      if (info.mayBeCreditReturn) void store.confirmCredit()
       // Hot start: a cabinet QR scanned while the app sat in the background opens that cabinet.
-      platform.onAppShow(async (info) => {
-        if (await useAppStore.getState().openCabinetFromAppShow(info)) {
-          await Taro.reLaunch({ url: '/pages/cabinet/index?from=app' })
-        }
-      }),
-    [],
-  )
+      if (await store.openCabinetFromAppShow(info)) {
+        await Taro.reLaunch({ url: '/pages/cabinet/index?from=app' })
+      }
+    })
+  }, [])
   return children
 }
 

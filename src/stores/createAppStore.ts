@@ -2,7 +2,9 @@ import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { KeyValueStorage } from '@/platform/types'
 import { createCabinetSlice } from './cabinetSlice'
+import { createCreditSlice } from './creditSlice'
 import { createDoorSlice } from './doorSlice'
+import { createPaymentSlice } from './paymentSlice'
 import { createPrefsSlice } from './prefsSlice'
 import { createSessionSlice } from './sessionSlice'
 import type { AppState, StorePorts } from './types'
@@ -17,6 +19,8 @@ export function createAppStore(storage: KeyValueStorage, ports: StorePorts) {
         ...createSessionSlice(...a),
         ...createCabinetSlice(...a),
         ...createDoorSlice(ports)(...a),
+        ...createCreditSlice(...a),
+        ...createPaymentSlice(...a),
         ...createPrefsSlice(...a),
       }),
       {

@@ -1,10 +1,12 @@
 import type { StreamEvent, StreamStatus } from '@/api/stream'
 import type { CabinetSlice } from './cabinetSlice'
+import type { CreditSlice } from './creditSlice'
 import type { DoorSlice } from './doorSlice'
+import type { PaymentSlice } from './paymentSlice'
 import type { PrefsSlice } from './prefsSlice'
 import type { SessionSlice } from './sessionSlice'
 
-export type AppState = SessionSlice & CabinetSlice & DoorSlice & PrefsSlice
+export type AppState = SessionSlice & CabinetSlice & DoorSlice & CreditSlice & PaymentSlice & PrefsSlice
 
 /** What the store needs from the outside world besides the transport; tests pass stand-ins. */
 export interface StorePorts {

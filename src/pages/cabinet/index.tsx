@@ -20,7 +20,12 @@ export default function CabinetPage() {
       performNextStep: s.performNextStep,
       bindPhoneAndRefresh: s.bindPhoneAndRefresh,
       clearNotice: s.clearNotice,
+      openDoor: s.openDoor,
+      payOrder: s.payOrder,
     })),
+  )
+  const doorBusy = useAppStore(
+    (s) => s.door.requesting || s.payment.phase === 'paying' || s.payment.phase === 'confirming',
   )
   const [doorNo, setDoorNo] = useState<number | null>(null)
 
@@ -62,8 +67,17 @@ export default function CabinetPage() {
 
         <GatePanel
           gate={gate}
-          onOpen={() => void Taro.showToast({ title: '柜门即将打开', icon: 'none' })}
-          onAction={(next) => void actions.performNextStep(next)}
+          busy={doorBusy}
+          onOpen={() => {
+            void actions.openDoor(activeDoor)
+            void Taro.navigateTo({ url: '/pages/shopping/index' })
+          }}
+          onAction={(next) => {
+            const unpaid = gate.reasons[0]?.unpaidOrder
+            if (next === 'authorizeCredit') void Taro.navigateTo({ url: '/pages/credit/index' })
+            else if (next === 'payUnpaid' && unpaid) void actions.payOrder(unpaid.orderId)
+            else void actions.performNextStep(next)
+          }}
           onPhoneCredential={(credential) => void actions.bindPhoneAndRefresh(credential)}
         />
 

@@ -1,0 +1,100 @@
+import { Text, View } from '@tarojs/components'
+import type { Receipt } from '@/api/types'
+import { formatFen } from '@/domain/money'
+import { formatDateTime, formatTime } from '@/domain/time'
+import { CHANNEL_LABEL, ORDER_STATUS_LABEL } from '@/domain/labels'
+import './index.scss'
+
+interface Props {
+  receipt: Receipt
+  onCallService?: () => void
+}
+
+/** The receipt as the cloud computed it: every figure is the cloud's, the app only lays it out. */
+export function ReceiptView({ receipt, onCallService }: Props) {
+  return (
+    <View className='receipt' data-order-id={receipt.id}>
+      <View className='receipt__closed' role='status'>
+        <Text className='receipt__closed-title'>门已关好</Text>
+        <Text className='receipt__closed-time'>关门时间 {formatTime(receipt.doorClosedAt)}</Text>
+        <Text className='receipt__closed-note'>之后他人取走的商品与您无关</Text>
+      </View>
+
+      <View className='receipt__total'>
+        <Text className='receipt__status'>{ORDER_STATUS_LABEL[receipt.status]}</Text>
+        <Text className='receipt__amount'>{formatFen(receipt.totalFen)}</Text>
+      </View>
+
+      <View className='receipt__card'>
+        {receipt.lines.map((line) => (
+          <View key={line.productId} className='receipt__line' data-product-id={line.productId}>
+            <View className='receipt__line-main'>
+              <Text className='receipt__line-name'>
+                {line.name} ×{line.qty}
+              </Text>
+              <Text className='receipt__line-total'>{formatFen(line.lineTotalFen)}</Text>
+            </View>
+            <View className='receipt__line-prices'>
+              <Text>单价 {formatFen(line.paidUnitPriceFen)}</Text>
+              {line.paidUnitPriceFen !== line.unitPriceFen ? (
+                <Text className='receipt__original'>原价 {formatFen(line.unitPriceFen)}</Text>
+              ) : null}
+            </View>
+            {line.discounts.map((d) => (
+              <View key={d.promotionId} className='receipt__discount'>
+                <Text>{d.label}</Text>
+                <Text>-{formatFen(d.amountFen)}</Text>
+              </View>
+            ))}
+            {line.objected ? <Text className='receipt__objected'>已申报：这不是我拿的（待核实）</Text> : null}
+          </View>
+        ))}
+        {receipt.promotions.map((p) => (
+          <View key={p.promotionId} className='receipt__discount receipt__discount--order'>
+            <Text>{p.label}</Text>
+            <Text>-{formatFen(p.amountFen)}</Text>
+          </View>
+        ))}
+        <View className='receipt__sum'>
+          <Text>商品总额 {formatFen(receipt.subtotalFen)}</Text>
+          <Text>优惠 -{formatFen(receipt.discountFen)}</Text>
+          <Text className='receipt__sum-total'>实付 {formatFen(receipt.totalFen)}</Text>
+        </View>
+      </View>
+
+      <View className='receipt__card receipt__meta'>
+        <Row label='支付方式' value={CHANNEL_LABEL[receipt.channel]} />
+        <Row label='订单号' value={receipt.id} />
+        <Row label='柜子' value={`${receipt.device.name}（${receipt.device.place}）`} />
+        <Row label='开门时间' value={formatDateTime(receipt.doorOpenedAt)} />
+        <Row label='关门时间' value={formatDateTime(receipt.doorClosedAt)} />
+        {receipt.paidAt ? <Row label='支付时间' value={formatDateTime(receipt.paidAt)} /> : null}
+      </View>
+
+      {receipt.refunds.length > 0 && (
+        <View className='receipt__card'>
+          {receipt.refunds.map((r) => (
+            <Row
+              key={r.id}
+              label={`退款 ${r.state === 'succeeded' ? '已到账' : '处理中'}`}
+              value={`${formatFen(r.amountFen)} ${r.destination}`}
+            />
+          ))}
+        </View>
+      )}
+
+      <View className='receipt__service' onClick={onCallService}>
+        <Text>商品有误？联系客服 {receipt.servicePhone}</Text>
+      </View>
+    </View>
+  )
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='receipt__row'>
+      <Text className='receipt__row-label'>{label}</Text>
+      <Text className='receipt__row-value'>{value}</Text>
+    </View>
+  )
+}

@@ -1,0 +1,29 @@
+/** Chinese names for contract enums the shopper sees. */
+export const CHANNEL_LABEL: Record<'wxpay_score' | 'wxpay' | 'alipay', string> = {
+  wxpay_score: '微信支付分',
+  wxpay: '微信支付',
+  alipay: '支付宝',
+}
+
+export const ORDER_STATUS_LABEL: Record<
+  'paid' | 'unpaid' | 'under_review' | 'refunded' | 'partially_refunded' | 'empty',
+  string
+> = {
+  paid: '支付成功',
+  unpaid: '待支付',
+  under_review: '审核中',
+  refunded: '已退款',
+  partially_refunded: '部分退款',
+  empty: '未购物',
+}
+
+export const CREDIT_METHOD_LABEL: Record<
+  'wxpay_score_use' | 'wxpay_score_enable' | 'alipay_pay_after_use' | 'alipay_agreement' | 'alipay_preauth',
+  string
+> = {
+  wxpay_score_use: '微信支付分',
+  wxpay_score_enable: '微信支付分免确认',
+  alipay_pay_after_use: '芝麻先享',
+  alipay_agreement: '支付宝免密支付',
+  alipay_preauth: '支付宝预授权',
+}

@@ -1,0 +1,177 @@
+import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { useShallow } from 'zustand/react/shallow'
+import { CartView } from '@/components/CartView'
+import { PageShell } from '@/components/PageShell'
+import { ReceiptView } from '@/components/ReceiptView'
+import { StatusView } from '@/components/StatusView'
+import { AppError, isErrorCode } from '@/domain/errors'
+import { formatDuration } from '@/domain/time'
+import { useNow } from '@/hooks/useNow'
+import { platform } from '@/platform'
+import { useAppStore } from '@/stores'
+import './index.scss'
+
+/** After this long with the door open the shopper is reminded to close it. */
+const CLOSE_REMINDER_MS = 60_000
+
+export default function ShoppingPage() {
+  const { door, payment, notice } = useAppStore(
+    useShallow((s) => ({ door: s.door, payment: s.payment, notice: s.notice })),
+  )
+  const actions = useAppStore(
+    useShallow((s) => ({
+      openDoor: s.openDoor,
+      objectToLine: s.objectToLine,
+      payOrder: s.payOrder,
+      loadReceipt: s.loadReceipt,
+      leaveSession: s.leaveSession,
+      clearNotice: s.clearNotice,
+    })),
+  )
+  const session = door.log?.session ?? null
+  const state = session?.state
+  const now = useNow(state === 'open')
+
+  useEffect(() => {
+    if (!notice) return
+    void Taro.showToast({ title: notice.message, icon: 'none' })
+    actions.clearNotice()
+  }, [notice, actions])
+
+  const backToCabinet = () => {
+    actions.leaveSession()
+    void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/cabinet/index?from=app' }))
+  }
+
+  const object = async (productId: string) => {
+    const error = await actions.objectToLine(productId)
+    void Taro.showToast({ title: error ? error.message : '已记录，结算前会核实', icon: 'none' })
+  }
+
+  const pay = async () => {
+    if (session?.orderId && (await actions.payOrder(session.orderId))) await actions.loadReceipt()
+  }
+
+  let body
+  if (door.error && !session) {
+    body = (
+      <StatusView
+        kind='error'
+        error={door.error}
+        onAction={(next) => (next === 'retry' ? void actions.openDoor(undefined) : backToCabinet())}
+      />
+    )
+  } else if (door.requesting || !session || state === 'opening' || state === 'awaiting_confirmation') {
+    body = <StatusView kind='loading' text='开门中…' />
+  } else if (state === 'failed' || state === 'cancelled') {
+    const code = session.failure?.code
+    const error = new AppError(isErrorCode(code) ? code : 'DOOR_OPEN_FAILED', {
+      detail: session.failure?.message,
+    })
+    body = (
+      <StatusView
+        kind='error'
+        error={error}
+        onAction={(next) => (next === 'retry' ? void actions.openDoor(session.doorNo) : backToCabinet())}
+      />
+    )
+  } else if (state === 'open' || state === 'closed') {
+    const openedFor = session.openedAt ? now - Date.parse(session.openedAt) : 0
+    body = (
+      <View className='shopping'>
+        <View className={`shopping__banner shopping__banner--${state}`} role='status'>
+          <Text className='shopping__title'>{state === 'open' ? '柜门已打开，请取商品' : '结算中'}</Text>
+          {state === 'open' ? (
+            <Text className='shopping__timer'>已开门 {formatDuration(openedFor)}</Text>
+          ) : (
+            <Text className='shopping__timer'>正在识别商品并结算，请稍候…</Text>
+          )}
+        </View>
+        {state === 'open' && openedFor >= CLOSE_REMINDER_MS ? (
+          <View className='shopping__reminder' role='alert'>
+            取完商品请关好柜门，关门后自动结算
+          </View>
+        ) : null}
+        {door.streamStatus === 'down' || door.streamStatus === 'connecting' ? (
+          <View className='shopping__sync'>网络不稳定，正在同步购物车…</View>
+        ) : null}
+        {session.recognition === 'after_close' ? (
+          <View className='shopping__vision'>关门后自动识别您拿取的商品</View>
+        ) : (
+          <CartView cart={session.cart} onObject={state === 'open' ? (id) => void object(id) : undefined} />
+        )}
+      </View>
+    )
+  } else if (state === 'settled') {
+    body = door.receipt ? (
+      <View className='shopping'>
+        <ReceiptView
+          receipt={door.receipt}
+          onCallService={() => platform.makePhoneCall(door.receipt!.servicePhone)}
+        />
+        <Button type='primary' block onClick={backToCabinet}>
+          完成
+        </Button>
+      </View>
+    ) : door.receiptError ? (
+      <StatusView kind='error' error={door.receiptError} onAction={() => void actions.loadReceipt()} />
+    ) : (
+      <StatusView kind='loading' text='正在生成小票…' />
+    )
+  } else if (state === 'empty') {
+    body = (
+      <Ending title='本次未购物，未扣款' hint='柜门已关好，没有识别到您拿取商品。' onDone={backToCabinet} />
+    )
+  } else if (state === 'payment_pending') {
+    body = (
+      <Ending
+        title='扣款失败，订单待支付'
+        hint={
+          payment.error
+            ? `${payment.error.message}，${payment.error.hint}`
+            : '免密扣款没有成功，请完成支付，以免影响下次购物。'
+        }
+        action={{
+          label: payment.phase === 'paying' || payment.phase === 'confirming' ? '支付中…' : '立即支付',
+          onClick: () => void pay(),
+        }}
+        onDone={backToCabinet}
+      />
+    )
+  } else {
+    body = (
+      <Ending
+        title='订单审核中，暂未扣款'
+        hint='系统未能自动确认您拿取的商品，工作人员会根据柜内记录核实后再结算，结果会通知您。'
+        onDone={backToCabinet}
+      />
+    )
+  }
+
+  return <PageShell>{body}</PageShell>
+}
+
+function Ending(props: {
+  title: string
+  hint: string
+  action?: { label: string; onClick: () => void }
+  onDone: () => void
+}) {
+  return (
+    <View className='shopping shopping__ending' role='status'>
+      <Text className='shopping__ending-title'>{props.title}</Text>
+      <Text className='shopping__ending-hint'>{props.hint}</Text>
+      {props.action ? (
+        <Button type='primary' block onClick={props.action.onClick}>
+          {props.action.label}
+        </Button>
+      ) : null}
+      <Button block onClick={props.onDone}>
+        返回柜子
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,64 @@
+import type { StateCreator } from 'zustand'
+import { callApi } from '@/api/endpoints'
+import { AppError } from '@/domain/errors'
+import { platform } from '@/platform'
+import { pollUntil } from './poll'
+import type { AppState } from './types'
+
+export type PaymentPhase = 'idle' | 'paying' | 'confirming' | 'succeeded' | 'failed'
+
+export interface PaymentSlice {
+  payment: { phase: PaymentPhase; orderId: string | null; error: AppError | null }
+  /** Pay an unpaid order with the platform's payment, then believe only the cloud. */
+  payOrder: (orderId: string) => Promise<boolean>
+}
+
+export const createPaymentSlice: StateCreator<AppState, [], [], PaymentSlice> = (set, get) => {
+  const setPayment = (patch: Partial<PaymentSlice['payment']>) =>
+    set((s) => ({ payment: { ...s.payment, ...patch } }))
+
+  return {
+    payment: { phase: 'idle', orderId: null, error: null },
+
+    payOrder: async (orderId) => {
+      const { payment } = get()
+      if ((payment.phase === 'paying' || payment.phase === 'confirming') && payment.orderId === orderId)
+        return false
+      setPayment({ phase: 'paying', orderId, error: null })
+      // One key per order payment attempt: a double tap or a retry gets the same payment back.
+      const created = await callApi('payOrder', {
+        path: { orderId },
+        body: { platform: platform.name },
+        idempotencyKey: `pay-${orderId}`,
+      })
+      if (!created.ok) {
+        setPayment({ phase: 'failed', error: created.error })
+        if (created.error.code === 'ORDER_ALREADY_PAID') void get().refreshCabinet()
+        return created.error.code === 'ORDER_ALREADY_PAID'
+      }
+      const flow = await platform.pay(created.data.payload)
+      if (flow.outcome === 'cancelled') {
+        setPayment({ phase: 'failed', error: new AppError('PLATFORM_CANCELLED') })
+        return false
+      }
+      setPayment({ phase: 'confirming' })
+      const { answer, timedOut } = await pollUntil(
+        () => callApi('getPayment', { path: { paymentId: created.data.id } }),
+        (r) => (r.ok ? r.data.state !== 'pending' : r.error.code !== 'NETWORK' && r.error.code !== 'TIMEOUT'),
+        { everyMs: 1000, timeoutMs: 30_000 },
+      )
+      if (answer.ok && answer.data.state === 'succeeded') {
+        setPayment({ phase: 'succeeded' })
+        await get().refreshCabinet()
+        return true
+      }
+      const error = !answer.ok
+        ? answer.error
+        : timedOut
+          ? new AppError('PAYMENT_PENDING')
+          : new AppError('PAYMENT_FAILED', { detail: answer.data.failure?.message })
+      setPayment({ phase: 'failed', error })
+      return false
+    },
+  }
+}
