@@ -1,7 +1,7 @@
 // The cabinet landing: everything the cabinet page needs in one answer, including the caller's gate.
 import { activeBindings, doorsOf, imageUrl, requireDevice, stockStateOf, toDevice } from './access'
 import { computeGate } from './gate'
-import { isPromotionActive, toContractPromotion, unitPriceAt } from './pricing'
+import { isPromotionActive, startsLaterToday, toContractPromotion, unitPriceAt } from './pricing'
 import type { Ctx } from './state'
 import type { CabinetLanding, Goods, StaffAction } from './types'
 
@@ -25,11 +25,11 @@ export function cabinetOps(ctx: Ctx) {
             promoPriceFen: paidUnitPriceFen < g.priceFen ? paidUnitPriceFen : null,
             stock: g.stock,
             stockState: stockStateOf(ctx, g.stock),
+            // Device-wide promotions (满减, whole-device time slots) apply to every product.
             promotionIds: active
               .filter(
                 (p) =>
-                  p.kind !== 'full_reduction' &&
-                  (p.productIds === null || p.productIds.includes(g.productId)),
+                  p.kind === 'full_reduction' || p.productIds === null || p.productIds.includes(g.productId),
               )
               .map((p) => p.id),
           }
@@ -41,7 +41,9 @@ export function cabinetOps(ctx: Ctx) {
         device: toDevice(ctx, device),
         doors: doorsOf(device),
         goods,
-        promotions: active.map((p) => toContractPromotion(p, now)),
+        promotions: device.promotions
+          .filter((p) => isPromotionActive(p, now) || startsLaterToday(p, now))
+          .map((p) => toContractPromotion(p, now)),
         merchant: {
           id: device.merchantId,
           name: merchant?.name ?? '',

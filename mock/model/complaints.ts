@@ -8,7 +8,16 @@ import { priceCart } from './pricing'
 import { parseCorrectedLines } from './staff'
 import { nextId, type ComplaintRecord, type Ctx } from './state'
 import { toIso } from './time'
-import type { Complaint, ComplaintItem, ComplaintItemKind, ComplaintState, Page, Upload } from './types'
+import type {
+  Complaint,
+  ComplaintItem,
+  ComplaintItemKind,
+  ComplaintState,
+  FaultReportKind,
+  MerchantComplaint,
+  Page,
+  Upload,
+} from './types'
 import { charCount, clone, isNonNegativeInt, paginate, stableStringify } from './util'
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -130,16 +139,16 @@ export function complaintOps(ctx: Ctx) {
       ;(Array.isArray(input.items) ? input.items : []).forEach((raw, i) => {
         const line = order.priced.lines.find((l) => l.productId === raw?.productId)
         if (!line) {
-          fields[`items[${i}].productId`] = '订单里没有这个商品'
+          fields[`items.${i}.productId`] = '订单里没有这个商品'
           return
         }
-        if (!ITEM_KINDS.includes(raw.kind)) fields[`items[${i}].kind`] = '请选择问题类型'
+        if (!ITEM_KINDS.includes(raw.kind)) fields[`items.${i}.kind`] = '请选择问题类型'
         if (raw.actualQty !== undefined) {
-          if (!isNonNegativeInt(raw.actualQty)) fields[`items[${i}].actualQty`] = '数量须为非负整数'
-          else if (raw.actualQty > line.qty) fields[`items[${i}].actualQty`] = `不能超过扣款数量${line.qty}`
-        } else if (raw.kind === 'wrong_quantity') fields[`items[${i}].actualQty`] = '请填写实际数量'
+          if (!isNonNegativeInt(raw.actualQty)) fields[`items.${i}.actualQty`] = '数量须为非负整数'
+          else if (raw.actualQty > line.qty) fields[`items.${i}.actualQty`] = `不能超过扣款数量${line.qty}`
+        } else if (raw.kind === 'wrong_quantity') fields[`items.${i}.actualQty`] = '请填写实际数量'
         if (raw.actualProductId !== undefined && !catalog.some((c) => c.productId === raw.actualProductId)) {
-          fields[`items[${i}].actualProductId`] = '该柜子没有这个商品'
+          fields[`items.${i}.actualProductId`] = '该柜子没有这个商品'
         }
         const item: ComplaintItem = { productId: raw.productId, kind: raw.kind }
         if (raw.actualQty !== undefined) item.actualQty = raw.actualQty
@@ -189,22 +198,18 @@ export function complaintOps(ctx: Ctx) {
 
     createFaultReport(
       caller: string | null,
-      input: {
-        deviceCode: string
-        kind: 'door_wont_open' | 'door_wont_close' | 'wrong_charge' | 'other'
-        description?: string
-      },
+      input: { deviceCode: string; kind: FaultReportKind; description: string; sessionId?: string },
     ): { id: string } {
-      requireUser(ctx, caller)
+      const user = requireUser(ctx, caller)
       requireDevice(ctx, input?.deviceCode)
       if (!['door_wont_open', 'door_wont_close', 'wrong_charge', 'other'].includes(input.kind)) {
         throw validationError({ kind: '请选择问题类型' })
       }
-      if (
-        input.description !== undefined &&
-        (typeof input.description !== 'string' || charCount(input.description) > 200)
-      ) {
+      if (typeof input.description !== 'string' || charCount(input.description) > 200) {
         throw validationError({ description: '说明不能超过200字' })
+      }
+      if (input.sessionId !== undefined && ctx.world.sessions.get(input.sessionId)?.userId !== user.id) {
+        throw validationError({ sessionId: '找不到这次购物' })
       }
       return { id: nextId(ctx, 'fr') }
     },
@@ -212,7 +217,7 @@ export function complaintOps(ctx: Ctx) {
     listMerchantComplaints(
       caller: string | null,
       input: { state?: ComplaintState; cursor?: string | null; limit?: number } = {},
-    ): Page<Complaint> {
+    ): Page<MerchantComplaint> {
       const { merchantId } = requireMerchant(ctx, caller)
       if (input.state !== undefined && !['pending', 'resolved', 'rejected'].includes(input.state)) {
         throw validationError({ state: '状态无效' })
@@ -221,7 +226,13 @@ export function complaintOps(ctx: Ctx) {
         .filter((c) => c.merchantId === merchantId && (input.state === undefined || c.state === input.state))
         .sort(newestFirst)
       const page = paginate(list, (c) => c.id, input)
-      return { items: page.items.map((c) => toComplaint(ctx, c)), nextCursor: page.nextCursor }
+      return {
+        items: page.items.flatMap((c) => {
+          const order = ctx.world.orders.get(c.orderId)
+          return order ? [{ complaint: toComplaint(ctx, c), order: toReceipt(ctx, order) }] : []
+        }),
+        nextCursor: page.nextCursor,
+      }
     },
 
     /** Approves with the corrected lines (the whole corrected cart): refund = original − corrected total. */

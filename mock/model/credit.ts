@@ -126,8 +126,13 @@ export function creditOps(ctx: Ctx) {
       const user = requireUser(ctx, caller)
       const device = requireDevice(ctx, input?.deviceCode)
       if (!METHODS.includes(input.method)) throw validationError({ method: '授权方式无效' })
+      if (user.blacklisted) throw cloudError('USER_BLACKLISTED')
       const channel = channelOfPlatform(user.lastPlatform)
-      const offered = creditOffer(ctx, user, device).methods.some((m) => m.method === input.method)
+      const offer = creditOffer(ctx, user, device)
+      if (offer.methods.length === 0) {
+        throw cloudError('CREDIT_REJECTED', undefined, undefined, { hint: offer.ineligible[0]?.reason })
+      }
+      const offered = offer.methods.some((m) => m.method === input.method)
       if (channelOfMethod(input.method) !== channel || !offered) {
         throw validationError({ method: '当前不能使用该授权方式' })
       }

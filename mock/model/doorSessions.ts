@@ -17,9 +17,9 @@ import { priceCart } from './pricing'
 import { nextId, type Ctx, type SessionRecord } from './state'
 import { toIso } from './time'
 import type { Cart, DoorNo, DoorSession, SessionEvent, SessionEventKind } from './types'
-import { channelOfPlatform, clone, orderChannelOfMethod, SINGLE_USE_METHODS } from './util'
+import { channelOfPlatform, clone, isIntentId, orderChannelOfMethod, SINGLE_USE_METHODS } from './util'
 
-const EMPTY_CART: Cart = { lines: [], subtotalFen: 0, discountFen: 0, totalFen: 0 }
+const EMPTY_CART: Cart = { lines: [], promotions: [], subtotalFen: 0, discountFen: 0, totalFen: 0 }
 
 export function pricedAtOf(s: SessionRecord): number {
   return s.openedAt ?? s.requestedAt
@@ -34,18 +34,14 @@ function cartOf(ctx: Ctx, s: SessionRecord): Cart {
   if (s.orderId) {
     const order = ctx.world.orders.get(s.orderId)
     if (order) {
-      const { lines, subtotalFen, discountFen, totalFen } = order.priced
-      return clone({ lines, subtotalFen, discountFen, totalFen })
+      const { lines, promotions, subtotalFen, discountFen, totalFen } = order.priced
+      return clone({ lines, promotions, subtotalFen, discountFen, totalFen })
     }
   }
   if (s.kind === 'vision') return clone(EMPTY_CART)
   const priced = priceCart(sessionItems(s), s.priceBook.catalog, s.priceBook.rules, pricedAtOf(s))
-  return {
-    lines: priced.lines,
-    subtotalFen: priced.subtotalFen,
-    discountFen: priced.discountFen,
-    totalFen: priced.totalFen,
-  }
+  const { lines, promotions, subtotalFen, discountFen, totalFen } = priced
+  return { lines, promotions, subtotalFen, discountFen, totalFen }
 }
 
 export function toDoorSession(ctx: Ctx, s: SessionRecord): DoorSession {
@@ -259,8 +255,8 @@ export function doorSessionOps(ctx: Ctx) {
       input: { deviceCode: string; doorNo?: DoorNo; intentId: string; mode?: 'shop' },
     ): DoorSession {
       const user = requireUser(ctx, caller)
-      if (typeof input?.intentId !== 'string' || input.intentId === '' || input.intentId.length > 64) {
-        throw validationError({ intentId: '缺少开门请求编号' })
+      if (!isIntentId(input?.intentId)) {
+        throw validationError({ intentId: '开门请求编号须为8–64个字符' })
       }
       const known = ctx.world.intents.get(`${user.id}|${input.intentId}`)
       const replay = known ? ctx.world.sessions.get(known) : undefined

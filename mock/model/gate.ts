@@ -96,7 +96,10 @@ export function creditOffer(ctx: Ctx, user: UserRecord, device: DeviceRecord): C
 
 /** The gate for a caller (null = not logged in) at a device, at the clock's now. */
 export function computeGate(ctx: Ctx, user: UserRecord | null, device: DeviceRecord): Gate {
-  const reasons: GateReason[] = deviceIssues(ctx, device, user?.id ?? null).map((code) => gateReason(code))
+  // Someone else's visit usually ends within a minute: tell the app when to look again.
+  const reasons: GateReason[] = deviceIssues(ctx, device, user?.id ?? null).map((code) =>
+    gateReason(code, code === 'DEVICE_IN_USE' ? { retryAfterSec: 30 } : {}),
+  )
   if (!user) {
     reasons.push(gateReason('LOGIN_REQUIRED'))
     return { mayOpen: false, reasons, credit: null }

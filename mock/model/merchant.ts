@@ -3,7 +3,7 @@
 // own merchant's.
 import { requireMerchant } from './access'
 import { cloudError, validationError } from './errors'
-import { newestFirst, orderStatus, toOrderSummary } from './orders'
+import { newestFirst, orderStatus, refundedFen, toOrderSummary } from './orders'
 import { nextId, type Ctx, type WithdrawalRecord } from './state'
 import { chinaParts, DAY_MS, dateKeyToMs, startOfChinaDay, toIso } from './time'
 import type {
@@ -12,8 +12,9 @@ import type {
   LatencyRow,
   MerchantDevice,
   OrderListFilter,
-  OrderSummary,
+  MerchantOrderSummary,
   Page,
+  ReceiptReport,
   ReceiptRow,
   Statistics,
   Withdrawal,
@@ -44,7 +45,8 @@ function balances(ctx: Ctx, accountId: string): { availableFen: number; pendingF
     if (e.availableAt <= now) availableFen += e.amountFen
     else pendingFen += e.amountFen
   }
-  return { availableFen, pendingFen }
+  // A refund larger than what has settled is taken from later sales; the balance shown never goes negative.
+  return { availableFen: Math.max(0, availableFen), pendingFen: Math.max(0, pendingFen) }
 }
 
 interface Movement {
@@ -105,7 +107,7 @@ export function merchantOps(ctx: Ctx) {
     listReceipts(
       caller: string | null,
       input: { from?: string; to?: string; groupBy?: 'day' | 'channel' | 'device' } = {},
-    ): { items: ReceiptRow[] } {
+    ): ReceiptReport {
       const { merchantId } = requireMerchant(ctx, caller)
       const today = chinaParts(ctx.clock.now()).dateKey
       const fromKey = input.from ?? chinaParts(ctx.clock.now() - 6 * DAY_MS).dateKey
@@ -142,7 +144,7 @@ export function merchantOps(ctx: Ctx) {
         c.netFen = c.grossFen - c.refundFen
         c.orderCount += m.orders
       }
-      const items: ReceiptRow[] = keys.map((key) => {
+      const rowsOut: ReceiptRow[] = keys.map((key) => {
         const byChannel = Object.values(rows.get(key)?.channels ?? emptyChannels())
         const sum = (f: 'grossFen' | 'refundFen' | 'orderCount'): number =>
           byChannel.reduce((n, c) => n + c[f], 0)
@@ -155,7 +157,30 @@ export function merchantOps(ctx: Ctx) {
           byChannel,
         }
       })
-      return { items }
+      const total = emptyChannels()
+      for (const row of rowsOut) {
+        for (const c of row.byChannel) {
+          const t = total[c.channel]
+          t.grossFen += c.grossFen
+          t.refundFen += c.refundFen
+          t.netFen += c.netFen
+          t.orderCount += c.orderCount
+        }
+      }
+      const byChannel = Object.values(total)
+      return {
+        from: fromKey,
+        to: toKey,
+        groupBy,
+        rows: rowsOut,
+        total: {
+          grossFen: byChannel.reduce((n, c) => n + c.grossFen, 0),
+          refundFen: byChannel.reduce((n, c) => n + c.refundFen, 0),
+          netFen: byChannel.reduce((n, c) => n + c.netFen, 0),
+          orderCount: byChannel.reduce((n, c) => n + c.orderCount, 0),
+          byChannel,
+        },
+      }
     },
 
     listMerchantOrders(
@@ -167,7 +192,7 @@ export function merchantOps(ctx: Ctx) {
         cursor?: string | null
         limit?: number
       } = {},
-    ): Page<OrderSummary> {
+    ): Page<MerchantOrderSummary> {
       const { merchantId } = requireMerchant(ctx, caller)
       let dayStart: number | null = null
       if (input.date !== undefined) {
@@ -190,7 +215,14 @@ export function merchantOps(ctx: Ctx) {
         )
         .sort(newestFirst)
       const page = paginate(orders, (o) => o.id, input)
-      return { items: page.items.map((o) => toOrderSummary(ctx, o)), nextCursor: page.nextCursor }
+      return {
+        items: page.items.map((o) => ({
+          ...toOrderSummary(ctx, o),
+          refundedFen: refundedFen(ctx, o),
+          channel: o.channel,
+        })),
+        nextCursor: page.nextCursor,
+      }
     },
 
     listAccounts(caller: string | null): { items: Account[] } {
@@ -267,11 +299,14 @@ export function merchantOps(ctx: Ctx) {
 
     listWithdrawals(
       caller: string | null,
-      input: { cursor?: string | null; limit?: number } = {},
+      input: { accountId?: string; cursor?: string | null; limit?: number } = {},
     ): Page<Withdrawal> {
       const { merchantId } = requireMerchant(ctx, caller)
       const list = [...ctx.world.withdrawals.values()]
-        .filter((w) => w.merchantId === merchantId)
+        .filter(
+          (w) =>
+            w.merchantId === merchantId && (input.accountId === undefined || w.accountId === input.accountId),
+        )
         .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
       const page = paginate(list, (w) => w.id, input)
       return { items: page.items.map(toWithdrawal), nextCursor: page.nextCursor }
@@ -279,7 +314,7 @@ export function merchantOps(ctx: Ctx) {
 
     getStatistics(caller: string | null, input: { range?: 'today' | '7d' | '30d' } = {}): Statistics {
       const { merchantId } = requireMerchant(ctx, caller)
-      const range = input.range ?? '7d'
+      const range = input.range ?? 'today'
       const days = { today: 1, '7d': 7, '30d': 30 }[range]
       if (days === undefined) throw validationError({ range: '范围无效' })
       const now = ctx.clock.now()
@@ -312,6 +347,7 @@ export function merchantOps(ctx: Ctx) {
           orderCount: mine.length,
         }
       })
+      byDevice.sort((a, b) => b.salesFen - a.salesFen || b.orderCount - a.orderCount)
       const goods = new Map<string, { productId: string; name: string; qty: number; salesFen: number }>()
       for (const o of paid) {
         for (const l of o.priced.lines) {

@@ -198,7 +198,14 @@ export function toReceipt(
 }
 
 export function toPayment(payment: PaymentRecord): Payment {
-  return { id: payment.id, orderId: payment.orderId, state: payment.state, payload: clone(payment.payload) }
+  const out: Payment = {
+    id: payment.id,
+    orderId: payment.orderId,
+    state: payment.state,
+    payload: clone(payment.payload),
+  }
+  if (payment.state === 'failed') out.failure = { code: 'PAYMENT_FAILED', message: '支付未成功，请重试' }
+  return out
 }
 
 /** Newest first; ties by id so pages are stable. */

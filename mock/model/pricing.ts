@@ -1,7 +1,7 @@
 // The cloud's pricing rules (DESIGN §5), in integer fen, evaluated at one instant: the session's door-open
 // time. Pure functions: the same inputs always price the same, which is what lets a corrected order be
 // re-priced exactly as the original was.
-import { chinaParts, parseHhMm, toIso } from './time'
+import { chinaParts, DAY_MS, MINUTE_MS, parseHhMm, startOfChinaDay, toIso } from './time'
 import type { CartLine, LineDiscount, Promotion, PromotionKind, Tier } from './types'
 
 export interface TimeWindow {
@@ -114,6 +114,18 @@ export function isPromotionActive(rule: PromotionRule, at: number): boolean {
   if (!inPeriod(rule, at)) return false
   if (rule.kind === 'time_slot') return windowActive(rule.window, at)
   return true
+}
+
+/** Whether a promotion that is off now comes on later today (the cabinet page announces it). */
+export function startsLaterToday(rule: PromotionRule, now: number): boolean {
+  const endOfDay = startOfChinaDay(now) + DAY_MS
+  if (rule.kind === 'time_slot') {
+    const from = parseHhMm(rule.window.from)
+    if (from === null) return false
+    const start = startOfChinaDay(now) + from * MINUTE_MS
+    return start > now && start < endOfDay && isPromotionActive(rule, start)
+  }
+  return rule.startsAt !== undefined && rule.startsAt > now && rule.startsAt < endOfDay
 }
 
 function appliesTo(rule: LimitedTimeRule | TimeSlotRule, productId: string): boolean {

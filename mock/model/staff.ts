@@ -17,7 +17,7 @@ import {
 } from './access'
 import { cloudError, validationError, type CloudErrorCode } from './errors'
 import { pushEvent } from './doorSessions'
-import { markPaid, toOrderSummary } from './orders'
+import { markPaid, toOrderSummary, toReceipt } from './orders'
 import { priceCart, type CartItem } from './pricing'
 import {
   nextId,
@@ -32,19 +32,23 @@ import { DAY_MS, toIso } from './time'
 import type {
   AbnormalOrder,
   Alarm,
+  AlarmState,
   DeviceCommand,
   DoorNo,
   ExpiryWarning,
   Page,
+  Receipt,
+  RestockChange,
   RestockOrder,
   RestockSession,
   StaffDevice,
+  StaffDeviceDetail,
   Stocktake,
   StocktakeLine,
   StocktakeReason,
   User,
 } from './types'
-import { clone, isNonNegativeInt, paginate } from './util'
+import { clone, isIntentId, isNonNegativeInt, paginate } from './util'
 
 const NOT_BOUND_MESSAGE = '补货员扫码补货无法开门：您还没有绑定这台设备'
 const NOT_BOUND_HINT = '请联系商户在后台把您绑定到该设备'
@@ -98,7 +102,7 @@ function toAlarm(ctx: Ctx, id: string): Alarm | null {
   return out
 }
 
-function toStaffDevice(ctx: Ctx, device: DeviceRecord, userId: string, withGoods: boolean): StaffDevice {
+function toStaffDevice(ctx: Ctx, device: DeviceRecord, userId: string): StaffDevice {
   const binding = bindingFor(ctx, userId, device.code)
   const alarms = [...ctx.world.alarms.values()]
     .filter((a) => a.deviceCode === device.code && a.state !== 'cleared')
@@ -124,8 +128,13 @@ function toStaffDevice(ctx: Ctx, device: DeviceRecord, userId: string, withGoods
     serviceExpiresAt: toIso(device.serviceExpiresAt),
     expiryWarning: expiryWarningOf(device.serviceExpiresAt, ctx.clock.now()),
   }
-  if (withGoods) {
-    out.goods = device.goods.map((g) => ({
+  return out
+}
+
+function toStaffDeviceDetail(ctx: Ctx, device: DeviceRecord, userId: string): StaffDeviceDetail {
+  return {
+    ...toStaffDevice(ctx, device, userId),
+    goods: device.goods.map((g) => ({
       productId: g.productId,
       name: g.name,
       imageUrl: g.imageUrl || imageUrl(ctx, g.productId),
@@ -134,21 +143,30 @@ function toStaffDevice(ctx: Ctx, device: DeviceRecord, userId: string, withGoods
       systemStock: g.stock,
       capacity: g.capacity,
       stockState: stockStateOf(ctx, g.stock),
-    }))
+    })),
   }
-  return out
 }
 
 // ---- restock sessions ---------------------------------------------------------------------------------
 
 export function toRestockSession(ctx: Ctx, rs: RestockSessionRecord): RestockSession {
   const device = ctx.world.devices.get(rs.deviceCode)
+  const order = rs.restockOrderId ? ctx.world.restockOrders.get(rs.restockOrderId) : undefined
   const changes = (device?.goods ?? [])
     .filter((g) => g.doorNo === rs.doorNo)
     .map((g) => {
       const before = rs.before.get(g.productId) ?? g.stock
       const after = rs.confirmed?.get(g.productId) ?? before + (rs.deltas.get(g.productId) ?? 0)
-      return { productId: g.productId, name: g.name, before, delta: after - before, after }
+      const change: RestockChange = {
+        productId: g.productId,
+        name: g.name,
+        before,
+        delta: after - before,
+        after,
+      }
+      const planned = order?.lines.find((l) => l.productId === g.productId && l.doorNo === rs.doorNo)
+      if (planned) change.plannedQty = planned.plannedQty
+      return change
     })
   const out: RestockSession = {
     id: rs.id,
@@ -224,11 +242,12 @@ export function parseCorrectedLines(input: unknown, catalog: { productId: string
     const line = (raw ?? {}) as { productId?: unknown; qty?: unknown }
     const productId = typeof line.productId === 'string' ? line.productId : ''
     if (!catalog.some((c) => c.productId === productId)) {
-      throw validationError({ [`lines[${i}].productId`]: '该柜子没有这个商品' })
+      throw validationError({ [`lines.${i}.productId`]: '该柜子没有这个商品' })
     }
-    if (seen.has(productId)) throw validationError({ [`lines[${i}].productId`]: '商品重复' })
+    if (seen.has(productId)) throw validationError({ [`lines.${i}.productId`]: '商品重复' })
     seen.add(productId)
-    if (!isNonNegativeInt(line.qty)) throw validationError({ [`lines[${i}].qty`]: '数量须为非负整数' })
+    if (!isNonNegativeInt(line.qty))
+      throw validationError({ [`lines.${i}.qty`]: '数量须为非负整数' }, 'COUNT_INVALID')
     return { productId, qty: line.qty }
   })
 }
@@ -258,19 +277,19 @@ export function staffOps(ctx: Ctx) {
       const user = requireStaff(ctx, caller)
       const items = activeBindings(ctx, user.id).flatMap((b) => {
         const device = ctx.world.devices.get(b.deviceCode)
-        return device ? [toStaffDevice(ctx, device, user.id, false)] : []
+        return device ? [toStaffDevice(ctx, device, user.id)] : []
       })
       return { items }
     },
 
-    getStaffDevice(caller: string | null, deviceCode: string): StaffDevice {
+    getStaffDevice(caller: string | null, deviceCode: string): StaffDeviceDetail {
       const { user, device } = requireStaffDevice(ctx, caller, deviceCode)
-      return toStaffDevice(ctx, device, user.id, true)
+      return toStaffDeviceDetail(ctx, device, user.id)
     },
 
     listAlarms(
       caller: string | null,
-      input: { deviceCode?: string; cursor?: string | null; limit?: number } = {},
+      input: { deviceCode?: string; state?: AlarmState; cursor?: string | null; limit?: number } = {},
     ): Page<Alarm> {
       const user = requireStaff(ctx, caller)
       if (input.deviceCode !== undefined) requireStaffDevice(ctx, caller, input.deviceCode)
@@ -278,7 +297,9 @@ export function staffOps(ctx: Ctx) {
       const alarms = [...ctx.world.alarms.values()]
         .filter(
           (a) =>
-            codes.has(a.deviceCode) && (input.deviceCode === undefined || a.deviceCode === input.deviceCode),
+            codes.has(a.deviceCode) &&
+            (input.deviceCode === undefined || a.deviceCode === input.deviceCode) &&
+            (input.state === undefined || a.state === input.state),
         )
         .sort((a, b) => b.raisedAt - a.raisedAt || (a.id < b.id ? 1 : -1))
       const page = paginate(alarms, (a) => a.id, input)
@@ -302,8 +323,8 @@ export function staffOps(ctx: Ctx) {
       input: { deviceCode: string; doorNo?: DoorNo; intentId: string; restockOrderId?: string },
     ): RestockSession {
       const { user, device } = requireStaffDevice(ctx, caller, input?.deviceCode)
-      if (typeof input.intentId !== 'string' || input.intentId === '' || input.intentId.length > 64) {
-        throw validationError({ intentId: '缺少开门请求编号' })
+      if (!isIntentId(input.intentId)) {
+        throw validationError({ intentId: '开门请求编号须为8–64个字符' })
       }
       const known = ctx.world.restockIntents.get(`${user.id}|${input.intentId}`)
       const replay = known ? ctx.world.restockSessions.get(known) : undefined
@@ -393,12 +414,12 @@ export function staffOps(ctx: Ctx) {
       if (!Array.isArray(lines)) throw validationError({ lines: '格式不正确' })
       lines.forEach((line, i) => {
         const product = onDoor.find((g) => g.productId === line?.productId)
-        if (!product) throw validationError({ [`lines[${i}].productId`]: '该门没有这个商品' })
+        if (!product) throw validationError({ [`lines.${i}.productId`]: '该门没有这个商品' })
         if (!isNonNegativeInt(line.after))
-          throw validationError({ [`lines[${i}].after`]: '数量须为非负整数' }, 'COUNT_INVALID')
+          throw validationError({ [`lines.${i}.after`]: '数量须为非负整数' }, 'COUNT_INVALID')
         if (line.after > product.capacity) {
           throw validationError(
-            { [`lines[${i}].after`]: `超过容量${product.capacity}` },
+            { [`lines.${i}.after`]: `超过容量${product.capacity}` },
             'COUNT_ABOVE_CAPACITY',
           )
         }
@@ -426,7 +447,7 @@ export function staffOps(ctx: Ctx) {
       const { device } = requireStaffDevice(ctx, caller, deviceCode)
       const items = [...ctx.world.restockOrders.values()]
         .filter((ro) => ro.deviceCode === device.code)
-        .sort((a, b) => b.createdAt - a.createdAt)
+        .sort((a, b) => Number(a.state === 'done') - Number(b.state === 'done') || b.createdAt - a.createdAt)
         .map((ro) => ({
           id: ro.id,
           deviceCode: ro.deviceCode,
@@ -446,18 +467,23 @@ export function staffOps(ctx: Ctx) {
       return { items }
     },
 
-    listStocktakes(caller: string | null, deviceCode: string): { items: Stocktake[] } {
+    listStocktakes(
+      caller: string | null,
+      deviceCode: string,
+      input: { cursor?: string | null; limit?: number } = {},
+    ): Page<Stocktake> {
       const { device } = requireStaffDevice(ctx, caller, deviceCode)
-      const items = [...ctx.world.stocktakes.values()]
+      const list = [...ctx.world.stocktakes.values()]
         .filter((st) => st.deviceCode === device.code)
-        .sort((a, b) => b.createdAt - a.createdAt)
-        .map((st) => ({
-          id: st.id,
-          deviceCode: st.deviceCode,
-          createdAt: toIso(st.createdAt),
-          lines: st.lines.map((l) => ({ ...l })),
-        }))
-      return { items }
+        .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+      const page = paginate(list, (st) => st.id, input)
+      const items = page.items.map((st) => ({
+        id: st.id,
+        deviceCode: st.deviceCode,
+        createdAt: toIso(st.createdAt),
+        lines: st.lines.map((l) => ({ ...l })),
+      }))
+      return { items, nextCursor: page.nextCursor }
     },
 
     /** Counts each product; a difference needs a reason; system stock becomes the count. */
@@ -475,23 +501,23 @@ export function staffOps(ctx: Ctx) {
       const lines: StocktakeLine[] = input.lines.map((line, i) => {
         const product = device.goods.find((g) => g.productId === line?.productId)
         if (!product || seen.has(product.productId)) {
-          throw validationError({ [`lines[${i}].productId`]: product ? '商品重复' : '该柜子没有这个商品' })
+          throw validationError({ [`lines.${i}.productId`]: product ? '商品重复' : '该柜子没有这个商品' })
         }
         seen.add(product.productId)
         if (!isNonNegativeInt(line.counted))
-          throw validationError({ [`lines[${i}].counted`]: '数量须为非负整数' }, 'COUNT_INVALID')
+          throw validationError({ [`lines.${i}.counted`]: '数量须为非负整数' }, 'COUNT_INVALID')
         if (line.counted > product.capacity) {
           throw validationError(
-            { [`lines[${i}].counted`]: `超过容量${product.capacity}` },
+            { [`lines.${i}.counted`]: `超过容量${product.capacity}` },
             'COUNT_ABOVE_CAPACITY',
           )
         }
         const diff = line.counted - product.stock
         if (line.reason !== undefined && !STOCKTAKE_REASONS.includes(line.reason)) {
-          throw validationError({ [`lines[${i}].reason`]: '原因无效' })
+          throw validationError({ [`lines.${i}.reason`]: '原因无效' })
         }
         if (diff !== 0 && line.reason === undefined)
-          throw validationError({ [`lines[${i}].reason`]: '请选择差异原因' })
+          throw validationError({ [`lines.${i}.reason`]: '请选择差异原因' })
         const out: StocktakeLine = {
           productId: product.productId,
           name: product.name,
@@ -547,7 +573,7 @@ export function staffOps(ctx: Ctx) {
       caller: string | null,
       orderId: string,
       input: { action: 'confirm' | 'correct'; lines?: { productId: string; qty: number }[] },
-    ): AbnormalOrder {
+    ): Receipt {
       requireStaff(ctx, caller)
       const order = ctx.world.orders.get(orderId)
       if (!order || order.abnormal === null) throw cloudError('ORDER_NOT_FOUND')
@@ -578,7 +604,7 @@ export function staffOps(ctx: Ctx) {
           at: toIso(ctx.clock.now()),
         })
       }
-      return toAbnormalOrder(ctx, order)
+      return toReceipt(ctx, order)
     },
 
     updateDeviceSettings(
@@ -590,10 +616,11 @@ export function staffOps(ctx: Ctx) {
       if (input?.kind === 'light') {
         if (typeof input.value !== 'boolean') throw validationError({ value: '请选择开或关' })
       } else if (input?.kind === 'temperature') {
-        if (typeof input.value !== 'number' || input.value < 2 || input.value > 12) {
-          throw validationError({ value: '温度须在2–12℃之间' })
+        if (typeof input.value !== 'number' || input.value < -10 || input.value > 30) {
+          throw validationError({ value: '温度须在-10–30℃之间' })
         }
       } else throw validationError({ kind: '不支持的设置' })
+      if (device.faults.has('offline')) throw cloudError('DEVICE_OFFLINE', '设备离线，无法下发指令')
       const id = nextId(ctx, 'cmd')
       const cmd: CommandRecord = {
         id,
@@ -606,6 +633,7 @@ export function staffOps(ctx: Ctx) {
       }
       ctx.world.commands.set(id, cmd)
       ctx.clock.setTimeout(() => {
+        // The device went offline meanwhile, or never answered.
         if (device.faults.has('offline') || device.faults.has('command_failure')) {
           cmd.state = 'failed'
           cmd.reason = device.faults.has('offline') ? '设备离线，指令未送达' : '设备未响应'

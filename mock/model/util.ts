@@ -117,3 +117,8 @@ export function percentile(values: number[], p: number): number | null {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length))
   return sorted[rank - 1] ?? null
 }
+
+/** The contract's IntentId: 8–64 characters, made by the client per tap on 开门. */
+export function isIntentId(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 8 && value.length <= 64
+}

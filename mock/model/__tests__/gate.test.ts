@@ -82,11 +82,12 @@ describe('the cabinet landing', () => {
     expect(landing.merchant).toEqual({ id: 'M001', name: '鲜享便利', servicePhone: '400-820-8820' })
     expect(landing.gate).toEqual({ mayOpen: true, reasons: [], credit: null })
     expect(landing.staffActions).toEqual([])
-    // The night promotion (22:00–02:00) is not in force at noon.
+    // The night promotion (22:00–02:00) is announced for later today but not in force at noon.
     expect(landing.promotions.map((p) => [p.id, p.kind, p.activeNow])).toEqual([
       ['pr_cola_special', 'limited_time', true],
       ['pr_yogurt_80', 'limited_time', true],
       ['pr_lunch', 'time_slot', true],
+      ['pr_night', 'time_slot', false],
       ['pr_full', 'full_reduction', true],
     ])
     const price = Object.fromEntries(landing.goods.map((g) => [g.productId, [g.priceFen, g.promoPriceFen]]))
@@ -102,7 +103,12 @@ describe('the cabinet landing', () => {
     })
     const stock = Object.fromEntries(landing.goods.map((g) => [g.productId, g.stockState]))
     expect(stock).toMatchObject({ p_cola: 'in_stock', p_milk: 'low', p_chips: 'sold_out' })
-    expect(landing.goods.find((g) => g.productId === 'p_sandwich')?.promotionIds).toEqual(['pr_lunch'])
+    // Device-wide promotions count for every product.
+    expect(landing.goods.find((g) => g.productId === 'p_sandwich')?.promotionIds).toEqual([
+      'pr_lunch',
+      'pr_full',
+    ])
+    expect(landing.goods.find((g) => g.productId === 'p_water')?.promotionIds).toEqual(['pr_full'])
   })
 
   test('at night the whole-device time-slot is in force and the lunch one is not', () => {
