@@ -189,7 +189,12 @@ export function toReceipt(
         }),
     complaint:
       complaint && !corrected
-        ? { id: complaint.id, state: complaint.state, createdAt: toIso(complaint.createdAt) }
+        ? {
+            id: complaint.id,
+            state: complaint.state,
+            createdAt: toIso(complaint.createdAt),
+            ...(complaint.handledAt !== undefined ? { handledAt: toIso(complaint.handledAt) } : {}),
+          }
         : null,
     servicePhone: merchant?.servicePhone ?? '',
   }
@@ -292,8 +297,10 @@ export function orderOps(ctx: Ctx) {
       if (order.base === 'under_review')
         throw cloudError('SESSION_STATE_CONFLICT', '订单审核中，暂不需要支付')
       for (const p of ctx.world.payments.values()) {
-        if (p.orderId === order.id && p.state === 'pending' && p.platform === input.platform)
-          return toPayment(p)
+        if (p.orderId !== order.id || p.state !== 'pending') continue
+        // Tapping 支付 again continues the same payment; paying from another platform must wait for it.
+        if (p.platform === input.platform) return toPayment(p)
+        throw cloudError('PAYMENT_PENDING')
       }
       const n = (ctx.world.counters.get('payment') ?? 0) + 1
       ctx.world.counters.set('payment', n)
