@@ -1,0 +1,110 @@
+import { startEmulatorServer } from '../../../mock/server/start'
+
+/** The API base the mini-program builds call by default (config/index.ts). */
+export const APP_API_ORIGIN = 'http://127.0.0.1:8787'
+
+/** The fixture world the smoke run opens: the default `happy` shopper and cabinet (mock/model/fixtures). */
+export const FIXTURE = { loginCode: 'code:u_happy', deviceCode: 'GZ0001A' } as const
+
+export interface OutgoingRequest {
+  url: string
+  method?: string
+  headers?: Record<string, string>
+  data?: unknown
+  /** `json` (the default on both platforms) parses a JSON answer; anything else leaves the text. */
+  dataType?: string
+}
+
+export interface CloudAnswer {
+  status: number
+  headers: Record<string, string>
+  data: unknown
+}
+
+/** One request as the app made it, and what came back (null status: it never reached the cloud). */
+export interface Exchange {
+  method: string
+  url: string
+  path: string
+  status: number | null
+  body: unknown
+}
+
+export interface SmokeCloud {
+  /** Where the emulator listens (a free port on 127.0.0.1). */
+  readonly url: string
+  /** Every request the app made since the last `clearLog`, in order. */
+  readonly log: Exchange[]
+  clearLog: () => void
+  /** Forwards a request the app addressed to APP_API_ORIGIN to the emulator. Throws on network failure. */
+  send: (request: OutgoingRequest) => Promise<CloudAnswer>
+  stop: () => Promise<void>
+}
+
+function withQuery(url: string, method: string, data: unknown): string {
+  // Both platforms put the data of a GET into the query string.
+  if (method !== 'GET' || !data || typeof data !== 'object') return url
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) params.append(key, String(value))
+  }
+  const query = params.toString()
+  return query ? `${url}${url.includes('?') ? '&' : '?'}${query}` : url
+}
+
+function bodyOf(method: string, data: unknown): string | undefined {
+  if (method === 'GET' || method === 'HEAD' || data === undefined || data === null) return undefined
+  return typeof data === 'string' ? data : JSON.stringify(data)
+}
+
+export async function startCloud(): Promise<SmokeCloud> {
+  // The real emulator on a free port, its clock still at the fixtures' reference time (a Friday noon).
+  const server = await startEmulatorServer({
+    port: 0,
+    scenario: 'happy',
+    appDir: null,
+    quiet: true,
+    clock: 'manual',
+  })
+  const log: Exchange[] = []
+
+  const send = async (request: OutgoingRequest): Promise<CloudAnswer> => {
+    const method = (request.method ?? 'GET').toUpperCase()
+    const appUrl = withQuery(request.url, method, request.data)
+    const entry: Exchange = { method, url: appUrl, path: appUrl, status: null, body: undefined }
+    log.push(entry)
+    if (!appUrl.startsWith(`${APP_API_ORIGIN}/`)) {
+      throw new Error(`the app called ${appUrl}, outside the API base ${APP_API_ORIGIN}`)
+    }
+    entry.path = appUrl.slice(APP_API_ORIGIN.length)
+    const response = await fetch(server.url + entry.path, {
+      method,
+      headers: request.headers,
+      body: bodyOf(method, request.data),
+    })
+    const text = await response.text()
+    let data: unknown = text
+    if ((request.dataType ?? 'json') === 'json' && text !== '') {
+      try {
+        data = JSON.parse(text)
+      } catch {
+        // Both platforms hand over the raw text when a JSON answer does not parse.
+      }
+    }
+    const headers: Record<string, string> = {}
+    response.headers.forEach((value, key) => (headers[key] = value))
+    entry.status = response.status
+    entry.body = data
+    return { status: response.status, headers, data }
+  }
+
+  return {
+    url: server.url,
+    log,
+    clearLog: () => {
+      log.length = 0
+    },
+    send,
+    stop: () => server.stop(),
+  }
+}

@@ -1,0 +1,11 @@
+import path from 'node:path'
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..')
+
+/** The compiled output under test: `dist/<platform>`, or `$SMOKE_DIST/<platform>` for a build elsewhere. */
+export function buildRoot(platform: 'weapp' | 'alipay'): string {
+  return path.resolve(process.env.SMOKE_DIST ?? path.join(REPO_ROOT, 'dist'), platform)
+}
+
+/** The page a cabinet QR opens (app.config.ts). */
+export const CABINET_PAGE = 'pages/cabinet/index'

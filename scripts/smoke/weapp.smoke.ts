@@ -1,0 +1,5 @@
+// The WeChat build (dist/weapp) through miniprogram-simulate and the official wcc template compiler.
+import { cabinetSmokeTests } from './lib/cases'
+import { openWeappPage } from './lib/weapp'
+
+cabinetSmokeTests('weapp', openWeappPage)
