@@ -511,7 +511,10 @@ export class Control {
 }
 
 /** `/__control/<name>` → the method that answers it. */
-const ROUTES: Record<string, { method: 'GET' | 'POST'; run: (control: Control, body: Json) => unknown }> = {
+const ROUTES: Record<
+  string,
+  { method: 'GET' | 'POST' | 'ANY'; run: (control: Control, body: Json) => unknown }
+> = {
   state: { method: 'GET', run: (c) => c.state() },
   scenario: { method: 'POST', run: (c, b) => c.scenario(b) },
   take: { method: 'POST', run: (c, b) => c.take(b) },
@@ -525,7 +528,8 @@ const ROUTES: Record<string, { method: 'GET' | 'POST'; run: (control: Control, b
   credit: { method: 'POST', run: (c, b) => c.credit(b) },
   payment: { method: 'POST', run: (c, b) => c.payment(b) },
   network: { method: 'POST', run: (c, b) => c.network(b) },
-  'socket-drop': { method: 'POST', run: (c) => c.socketDrop() },
+  // GET too: cutting the sockets needs no body, and e2e helpers GET when they send none.
+  'socket-drop': { method: 'ANY', run: (c) => c.socketDrop() },
   clock: { method: 'POST', run: (c, b) => c.clock(b) },
   settings: { method: 'POST', run: (c, b) => c.settings(b) },
 }

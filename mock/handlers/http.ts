@@ -222,6 +222,9 @@ export function operationHandler(
       'X-Request-Id': requestId,
       'X-Emulator-Operation': op.operationId,
       'Cache-Control': 'no-store',
+      // The cloud's clock, not the host's: with time travel the two differ, and a client that corrects its
+      // timers by the server's Date must see the time the cloud's own timestamps are in.
+      Date: new Date(runtime.clock.now()).toUTCString(),
     }
     if (reply.retryAfterSec !== undefined) headers['Retry-After'] = String(reply.retryAfterSec)
     if (reply.status === 204 || reply.body === undefined)
