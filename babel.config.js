@@ -15,7 +15,17 @@ const nutuiImport = [
 
 module.exports = {
   presets: [
-    ['taro', { framework: 'react', ts: true, compiler: 'webpack5', useBuiltIns: isTest ? false : 'usage' }],
+    // Polyfills only for H5: in the mini-programs core-js's global lookup is rewritten to Taro's runtime and
+    // forms a load cycle that breaks Taro's own helpers (`r(...) is not a function` at startup).
+    [
+      'taro',
+      {
+        framework: 'react',
+        ts: true,
+        compiler: 'webpack5',
+        useBuiltIns: !isTest && process.env.TARO_ENV === 'h5' ? 'usage' : false,
+      },
+    ],
   ],
   plugins: isTest
     ? [

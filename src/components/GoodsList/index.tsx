@@ -16,7 +16,8 @@ interface Props {
 
 /** The sellable goods of one door with the cloud's prices; the app formats them and computes nothing. */
 export function GoodsList({ goods, promotions }: Props) {
-  const labelOf = new Map(promotions.map((p) => [p.id, p.label]))
+  // Whole-order promotions (满减) are shown once above the list, not on every product.
+  const labelOf = new Map(promotions.filter((p) => p.kind !== 'full_reduction').map((p) => [p.id, p.label]))
   if (goods.length === 0) return <View className='goods-list__empty'>这个柜门暂无商品</View>
   return (
     <View className='goods-list'>

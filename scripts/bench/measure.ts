@@ -1,0 +1,47 @@
+import type { Page } from 'playwright-core'
+
+/** Marks written by the page itself, so timings do not include the test driver's own round trips. */
+export async function installMarks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __marks: Record<string, number>; __watch: (name: string, text: string) => void }
+    w.__marks = {}
+    const watches = new Map<string, string>()
+    w.__watch = (name, text) => {
+      delete w.__marks[name]
+      watches.set(name, text)
+    }
+    const check = () => {
+      if (watches.size === 0) return
+      const body = document.body?.innerText ?? ''
+      for (const [name, text] of watches) {
+        if (body.includes(text)) {
+          w.__marks[name] = Date.now()
+          watches.delete(name)
+        }
+      }
+    }
+    document.addEventListener('click', () => (w.__marks.tap = Date.now()), true)
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true })
+  })
+}
+
+/** Start watching for `text` to appear; resolves the wall-clock time it appeared. */
+export async function watchFor(page: Page, name: string, text: string): Promise<() => Promise<number>> {
+  await page.evaluate(([n, t]) => (window as unknown as { __watch: (a: string, b: string) => void }).__watch(n!, t!), [name, text])
+  return async () => {
+    const handle = await page.waitForFunction((n) => (window as unknown as { __marks: Record<string, number> }).__marks[n], name, {
+      timeout: 20_000,
+      polling: 'raf',
+    })
+    return (await handle.jsonValue()) as number
+  }
+}
+
+export const median = (values: number[]) => percentile(values, 50)
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[index]!
+}

@@ -1,0 +1,129 @@
+import path from 'node:path'
+import { openPhone, type Phone } from '../../e2e/lib/browser'
+import { startEmulatorServer } from '../../mock/server/start'
+import { ROOT } from '../lib/app-config'
+import { installMarks, median, percentile, watchFor } from './measure'
+
+type Figures = Record<string, { value: number | null; budget: number; unit: string; note?: string }>
+
+const DEVICE = 'GZ0001A'
+const OPEN_RUNS = 7
+const CART_EVENTS = 12
+
+/**
+ * The shopper's path in Chromium: round trips from launch to the open request, tap → opened with 150 ms
+ * injected latency and a 300 ms door, live-cart latency over the socket and over polling, close → receipt
+ * with a 500 ms settlement.
+ */
+export async function measureShopperPath(): Promise<Figures> {
+  const server = await startEmulatorServer({
+    port: 0,
+    scenario: 'happy',
+    appDir: path.join(ROOT, 'dist', 'h5'),
+    quiet: true,
+    settings: { doorDelayMs: 300, settlementDelayMs: 500, rateLimitMaxOpens: 1000 },
+  })
+  const control = async (route: string, body: unknown) => {
+    const res = await fetch(`${server.url}/__control/${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`control ${route}: ${res.status} ${await res.text()}`)
+    return res.json()
+  }
+  const cabinetUrl = `${server.url}/app/index.html#/pages/cabinet/index?q=${encodeURIComponent(
+    `https://qr.kaimengui.cn/c/${DEVICE}`,
+  )}&login_code=${encodeURIComponent('code:u_happy')}`
+  const productId = 'p_water'
+
+  const phones: Phone[] = []
+  try {
+    // ---- warm: log in once, then count what a returning shopper's launch costs up to the open request
+    const phone = await openPhone()
+    phones.push(phone)
+    const { page } = phone
+    await installMarks(page)
+    await page.goto(cabinetUrl)
+    await page.getByText('开门', { exact: true }).first().waitFor({ timeout: 20_000 })
+    const calls: string[] = []
+    page.on('request', (req) => {
+      const url = new URL(req.url())
+      if (url.pathname.startsWith('/v1/') && url.pathname !== '/v1/stream') calls.push(`${req.method()} ${url.pathname}`)
+    })
+    await page.reload()
+    await page.getByText('开门', { exact: true }).first().waitFor({ timeout: 20_000 })
+
+    // ---- tap → opened, with latency on every API answer and a 300 ms door
+    await control('network', { latencyMs: 150 })
+    const openTimes: number[] = []
+    for (let run = 0; run < OPEN_RUNS; run++) {
+      const opened = await watchFor(page, 'opened', '柜门已打开，请取商品')
+      await page.locator('taro-button-core', { hasText: '开门' }).first().click()
+      const openedAt = await opened()
+      const tapAt = await page.evaluate(() => (window as unknown as { __marks: { tap: number } }).__marks.tap)
+      openTimes.push(openedAt - tapAt)
+      if (run === 0) calls.splice(calls.indexOf('POST /v1/door-sessions') + 1)
+      if (run < OPEN_RUNS - 1) {
+        await control('close', { deviceCode: DEVICE, doorNo: 1 })
+        await page.getByText('本次未购物，未扣款').waitFor({ timeout: 20_000 })
+        await page.locator('taro-button-core', { hasText: '返回柜子' }).click()
+        await page.getByText('开门', { exact: true }).first().waitFor({ timeout: 20_000 })
+      }
+    }
+    const roundTrips = calls.length
+    await control('network', { latencyMs: 0 })
+
+    // ---- live cart over the socket
+    const socketTimes = await measureCart(page, control, productId)
+
+    // ---- close → receipt
+    const receiptTimes: number[] = []
+    {
+      const receipt = await watchFor(page, 'receipt', '门已关好')
+      const closedAt = Date.now()
+      await control('close', { deviceCode: DEVICE, doorNo: 1 })
+      receiptTimes.push((await receipt()) - closedAt)
+    }
+
+    // ---- live cart over polling: a second phone whose socket the network refuses
+    const polling = await openPhone()
+    phones.push(polling)
+    await polling.context.routeWebSocket(/\/v1\/stream/, (ws) => ws.close())
+    await installMarks(polling.page)
+    await polling.page.goto(cabinetUrl)
+    await polling.page.locator('taro-button-core', { hasText: '开门' }).first().click()
+    await polling.page.getByText('柜门已打开，请取商品').waitFor({ timeout: 20_000 })
+    const pollTimes = await measureCart(polling.page, control, productId)
+    await control('close', { deviceCode: DEVICE, doorNo: 1 })
+
+    return {
+      round_trips_to_open: { value: roundTrips, budget: 2, unit: 'round trips', note: calls.join(', ') },
+      open_ms_median: { value: Math.round(median(openTimes)), budget: 900, unit: 'ms', note: `${OPEN_RUNS} runs` },
+      cart_socket_ms_p95: { value: Math.round(percentile(socketTimes, 95)), budget: 300, unit: 'ms' },
+      cart_poll_ms_p95: { value: Math.round(percentile(pollTimes, 95)), budget: 1500, unit: 'ms' },
+      close_to_receipt_ms: { value: Math.round(median(receiptTimes)), budget: 1500, unit: 'ms' },
+    }
+  } finally {
+    for (const phone of phones) await phone.close()
+    await server.stop()
+  }
+}
+
+/** Alternating take/return events from the cabinet; time until the cart on screen shows each. */
+async function measureCart(
+  page: Phone['page'],
+  control: (route: string, body: unknown) => Promise<unknown>,
+  productId: string,
+): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < CART_EVENTS; i++) {
+    const take = i % 2 === 0
+    const expectText = take ? '×1' : '拿起商品后会显示在这里'
+    const shown = await watchFor(page, `cart${i}`, expectText)
+    const sentAt = Date.now()
+    await control(take ? 'take' : 'return', { deviceCode: DEVICE, doorNo: 1, productId, qty: 1 })
+    times.push((await shown()) - sentAt)
+  }
+  return times
+}
