@@ -156,14 +156,22 @@ const MESSAGES: Record<string, string> = {
   format: '格式不正确',
 }
 
-/** Ajv errors as the contract's `fields`: dotted paths (`items.0.kind`) with a Chinese message. */
+/** The component schema an error comes from, e.g. `…#/components/schemas/LightCommandRequest`. */
+function ownerOf(error: ErrorObject): string {
+  return /^(.*#\/components\/schemas\/[^/]+)/.exec(error.schemaPath)?.[1] ?? ''
+}
+
+/**
+ * Ajv errors as the contract's `fields`: dotted paths (`items.0.kind`) with a Chinese message. For a
+ * `oneOf` the branches whose discriminator (`const`) did not match are left out: their complaints are about
+ * a shape the caller never meant to send.
+ */
 export function fieldsOf(errors: ErrorObject[] | null | undefined, root = ''): Record<string, string> {
+  const all = errors ?? []
+  const wrongBranches = new Set(all.filter((e) => e.keyword === 'const').map(ownerOf))
+  const relevant = all.filter((e) => e.keyword !== 'oneOf' && !wrongBranches.has(ownerOf(e)))
   const fields: Record<string, string> = {}
-  // `oneOf` only says "no branch matched"; the branches' own errors name the field, so they go first.
-  const ordered = [...(errors ?? [])].sort(
-    (a, b) => Number(a.keyword === 'oneOf') - Number(b.keyword === 'oneOf'),
-  )
-  for (const e of ordered) {
+  for (const e of relevant.length > 0 ? relevant : all) {
     const parts = e.instancePath.split('/').filter(Boolean)
     const params = e.params as { missingProperty?: string; additionalProperty?: string }
     if (e.keyword === 'required' && params.missingProperty) parts.push(params.missingProperty)

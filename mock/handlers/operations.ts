@@ -41,13 +41,8 @@ export const OPERATIONS: Record<ApiOperationId, OperationHandler> = {
   getCreditAuthorization: (c) => ok(c.cloud.getCreditAuthorization(c.caller, p(c, 'authorizationId'))),
 
   // ---- door sessions
-  openDoor: (c) => {
-    const input = as<Input<'openDoor', 1>>(c.body)
-    // 201 for a new session, 200 when the intent id already made one (a retry or a double tap).
-    const known = c.caller !== null && c.cloud.inspect().intents.has(`${c.caller}|${input.intentId}`)
-    const session = c.cloud.openDoor(c.caller, input)
-    return known ? ok(session) : created(session)
-  },
+  // The same intent id always answers with its one session, 201 like the first time (contract).
+  openDoor: (c) => created(c.cloud.openDoor(c.caller, as<Input<'openDoor', 1>>(c.body))),
   getDoorSession: (c) => ok(c.cloud.getDoorSession(c.caller, p(c, 'sessionId'))),
   listDoorSessionEvents: (c) =>
     ok(
@@ -90,12 +85,8 @@ export const OPERATIONS: Record<ApiOperationId, OperationHandler> = {
   getStaffDevice: (c) => ok(c.cloud.getStaffDevice(c.caller, p(c, 'deviceCode'))),
   listAlarms: (c) => ok(c.cloud.listAlarms(c.caller, as<Input<'listAlarms', 1>>(c.query))),
   acknowledgeAlarm: (c) => ok(c.cloud.acknowledgeAlarm(c.caller, p(c, 'alarmId'))),
-  openRestockSession: (c) => {
-    const input = as<Input<'openRestockSession', 1>>(c.body)
-    const known = c.caller !== null && c.cloud.inspect().restockIntents.has(`${c.caller}|${input.intentId}`)
-    const session = c.cloud.openRestockSession(c.caller, input)
-    return known ? ok(session) : created(session)
-  },
+  openRestockSession: (c) =>
+    created(c.cloud.openRestockSession(c.caller, as<Input<'openRestockSession', 1>>(c.body))),
   getRestockSession: (c) => ok(c.cloud.getRestockSession(c.caller, p(c, 'sessionId'))),
   confirmRestockSession: (c) =>
     ok(
@@ -106,7 +97,8 @@ export const OPERATIONS: Record<ApiOperationId, OperationHandler> = {
       ),
     ),
   listRestockOrders: (c) => ok(c.cloud.listRestockOrders(c.caller, p(c, 'deviceCode'))),
-  listStocktakes: (c) => ok(c.cloud.listStocktakes(c.caller, p(c, 'deviceCode'))),
+  listStocktakes: (c) =>
+    ok(c.cloud.listStocktakes(c.caller, p(c, 'deviceCode'), as<Input<'listStocktakes', 2>>(c.query))),
   createStocktake: (c) =>
     created(c.cloud.createStocktake(c.caller, p(c, 'deviceCode'), as<Input<'createStocktake', 2>>(c.body))),
   listAbnormalOrders: (c) =>

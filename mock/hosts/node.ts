@@ -42,7 +42,7 @@ export interface JestCloud<C extends Clock = ManualClock | SystemClock> {
 /**
  * The emulated cloud for jest integration tests: msw in Node serving the same handlers as the HTTP host.
  * The caller starts and stops `server` (`beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))`,
- * `afterAll(() => server.close())`), or uses `useCloudInJest`, which does that.
+ * `afterAll(() => server.close())`), or uses `installCloudInJest`, which does that.
  */
 export function setupCloudForJest(options: JestCloudOptions & { clock: 'system' }): JestCloud<SystemClock>
 export function setupCloudForJest(options?: JestCloudOptions & { clock?: 'manual' }): JestCloud<ManualClock>
@@ -82,9 +82,9 @@ export function setupCloudForJest(options: JestCloudOptions = {}): JestCloud {
  * `setupCloudForJest` plus the jest hooks: listen before the file's tests, reset msw's runtime overrides
  * after each, close after all. Call it at the top of a test file.
  */
-export function useCloudInJest(options: JestCloudOptions & { clock: 'system' }): JestCloud<SystemClock>
-export function useCloudInJest(options?: JestCloudOptions & { clock?: 'manual' }): JestCloud<ManualClock>
-export function useCloudInJest(options: JestCloudOptions = {}): JestCloud {
+export function installCloudInJest(options: JestCloudOptions & { clock: 'system' }): JestCloud<SystemClock>
+export function installCloudInJest(options?: JestCloudOptions & { clock?: 'manual' }): JestCloud<ManualClock>
+export function installCloudInJest(options: JestCloudOptions = {}): JestCloud {
   const cloud = setupCloudForJest(options as JestCloudOptions & { clock?: 'manual' })
   beforeAll(() => cloud.server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => cloud.server.resetHandlers())
