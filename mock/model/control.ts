@@ -1,11 +1,19 @@
 // Control operations: what the cabinets and the platforms do on their own. The simulator and the tests
 // call these; the app never can.
-import { activeRestockSession, activeShopSession, clearAlarms, raiseAlarm, requireDevice } from './access'
+import {
+  activeRestockSession,
+  activeShopSession,
+  clearAlarms,
+  doorsOf,
+  raiseAlarm,
+  requireDevice,
+  toDevice,
+} from './access'
 import { cloudError, validationError } from './errors'
 import { closeShopSession, putBackInSession, takeInSession } from './doorSessions'
 import { closeRestockSession, restockAdjust } from './staff'
 import { FAULT_KINDS, type Ctx, type FaultKind } from './state'
-import type { DoorNo } from './types'
+import type { Device, Door, DoorNo } from './types'
 import { isPositiveInt } from './util'
 
 function door(ctx: Ctx, deviceCode: string, doorNo: DoorNo) {
@@ -88,6 +96,66 @@ export function controlOps(ctx: Ctx) {
 
     setRecognitionQuota(deviceCode: string, quota: number | null): void {
       requireDevice(ctx, deviceCode).recognitionQuota = quota
+    },
+
+    /** Every cabinet as the simulator page shows it: state, faults, goods and who has a door open. */
+    devicesOverview(): {
+      device: Device
+      faults: FaultKind[]
+      doors: Door[]
+      goods: {
+        productId: string
+        name: string
+        doorNo: DoorNo
+        priceFen: number
+        stock: number
+        capacity: number
+      }[]
+      recognitionQuota: number | null
+      activeSession: {
+        id: string
+        kind: 'shop' | 'restock'
+        doorNo: DoorNo
+        userId: string
+        state: string
+      } | null
+    }[] {
+      return [...ctx.world.devices.values()].map((d) => {
+        const shop = activeShopSession(ctx, d.code)
+        const restock = activeRestockSession(ctx, d.code)
+        const active = shop
+          ? {
+              id: shop.id,
+              kind: 'shop' as const,
+              doorNo: shop.doorNo,
+              userId: shop.userId,
+              state: shop.state,
+            }
+          : restock
+            ? {
+                id: restock.id,
+                kind: 'restock' as const,
+                doorNo: restock.doorNo,
+                userId: restock.userId,
+                state: restock.state,
+              }
+            : null
+        return {
+          device: toDevice(ctx, d),
+          faults: [...d.faults],
+          doors: doorsOf(d),
+          goods: d.goods.map((g) => ({
+            productId: g.productId,
+            name: g.name,
+            doorNo: g.doorNo,
+            priceFen: g.priceFen,
+            stock: g.stock,
+            capacity: g.capacity,
+          })),
+          recognitionQuota: d.recognitionQuota,
+          activeSession: active,
+        }
+      })
     },
 
     setBlacklisted(userId: string, blacklisted: boolean): void {
