@@ -115,10 +115,12 @@ export function computeGate(ctx: Ctx, user: UserRecord | null, device: DeviceRec
   let credit: CreditOffer | null = null
   const channel = channelOfPlatform(user.lastPlatform)
   if (!usableCredit(ctx, user.id, channel, device.code)) {
-    credit = creditOffer(ctx, user, device)
+    // While the platform confirms, there is nothing to choose: the contract sends no offer then.
     if (pendingCredit(ctx, user.id, channel)) reasons.push(gateReason('CREDIT_PENDING'))
-    else if (credit.methods.length === 0) reasons.push(gateReason('CREDIT_REJECTED'))
-    else reasons.push(gateReason('CREDIT_REQUIRED'))
+    else {
+      credit = creditOffer(ctx, user, device)
+      reasons.push(gateReason(credit.methods.length === 0 ? 'CREDIT_REJECTED' : 'CREDIT_REQUIRED'))
+    }
   }
   const retryAfterSec = rateLimitRetryAfter(ctx, user.id)
   if (retryAfterSec !== null) {

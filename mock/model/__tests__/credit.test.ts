@@ -18,7 +18,11 @@ describe('credit authorization', () => {
       businessType: 'wxpayScoreEnable',
       extraData: { apply_permissions_token: expect.stringMatching(/^mock_apt_/) },
     })
-    expect(cloud.getCabinetLanding(me, 'GZ0001A').gate.reasons.map((r) => r.code)).toEqual(['CREDIT_PENDING'])
+    expect(cloud.getCabinetLanding(me, 'GZ0001A').gate).toMatchObject({
+      mayOpen: false,
+      reasons: [{ code: 'CREDIT_PENDING' }],
+      credit: null,
+    })
     clock.advance(1_500)
     expect(cloud.getCreditAuthorization(me, auth.id).state).toBe('authorized')
     expect(cloud.getCabinetLanding(me, 'GZ0001A').gate).toEqual({ mayOpen: true, reasons: [], credit: null })
