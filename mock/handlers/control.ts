@@ -549,7 +549,7 @@ export function runControl(
       status: 404,
       body: { error: `unknown control endpoint /__control/${name}`, routes: CONTROL_ROUTES },
     }
-  if (method !== route.method)
+  if (route.method !== 'ANY' && method !== route.method)
     return { status: 405, body: { error: `use ${route.method} for /__control/${name}` } }
   if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
     return { status: 400, body: { error: 'the body must be a JSON object' } }

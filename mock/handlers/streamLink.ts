@@ -12,9 +12,12 @@ export function createStreamHandler(hub: StreamHub): WebSocketHandler {
     const token = client.url.searchParams.get('token')
     const userId = hub.authenticate(token)
     if (!userId || !token) {
-      // A browser cannot read the 401 of a refused upgrade either; it sees the socket close.
-      client.send(JSON.stringify({ type: 'error', code: 'AUTH_REQUIRED', message: '请先登录' }))
-      client.close(CLOSE_AUTH, 'unauthorized')
+      // msw cannot refuse the upgrade with a 401 as the HTTP host does; the socket opens, says why and
+      // closes. Each step waits a tick: msw drops frames sent before the open or right before the close.
+      setTimeout(() => {
+        client.send(JSON.stringify({ type: 'error', code: 'AUTH_REQUIRED', message: '请先登录' }))
+        setTimeout(() => client.close(CLOSE_AUTH, 'unauthorized'), 10)
+      }, 0)
       return
     }
     const connection = hub.attach(
