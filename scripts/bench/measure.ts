@@ -2,34 +2,28 @@ import type { Page } from 'playwright-core'
 
 /** Marks written by the page itself, so timings do not include the test driver's own round trips. */
 export async function installMarks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __marks: Record<string, number>; __watch: (name: string, text: string) => void }
-    w.__marks = {}
-    const watches = new Map<string, string>()
-    w.__watch = (name, text) => {
-      delete w.__marks[name]
-      watches.set(name, text)
-    }
+  // A string, not a function: tsx would wrap a function with helpers that do not exist in the page.
+  await page.addInitScript(`
+    window.__marks = {}
+    const watches = new Map()
+    window.__watch = (name, text) => { delete window.__marks[name]; watches.set(name, text) }
     const check = () => {
       if (watches.size === 0) return
-      const body = document.body?.innerText ?? ''
+      const body = document.body ? document.body.innerText : ''
       for (const [name, text] of watches) {
-        if (body.includes(text)) {
-          w.__marks[name] = Date.now()
-          watches.delete(name)
-        }
+        if (body.includes(text)) { window.__marks[name] = Date.now(); watches.delete(name) }
       }
     }
-    document.addEventListener('click', () => (w.__marks.tap = Date.now()), true)
+    document.addEventListener('click', () => { window.__marks.tap = Date.now() }, true)
     new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true })
-  })
+  `)
 }
 
 /** Start watching for `text` to appear; resolves the wall-clock time it appeared. */
 export async function watchFor(page: Page, name: string, text: string): Promise<() => Promise<number>> {
-  await page.evaluate(([n, t]) => (window as unknown as { __watch: (a: string, b: string) => void }).__watch(n!, t!), [name, text])
+  await page.evaluate(`window.__watch(${JSON.stringify(name)}, ${JSON.stringify(text)})`)
   return async () => {
-    const handle = await page.waitForFunction((n) => (window as unknown as { __marks: Record<string, number> }).__marks[n], name, {
+    const handle = await page.waitForFunction(`window.__marks[${JSON.stringify(name)}]`, undefined, {
       timeout: 20_000,
       polling: 'raf',
     })

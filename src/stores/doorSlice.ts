@@ -24,6 +24,11 @@ export interface DoorSlice {
     requesting: boolean
     requestedAt: number | null
     log: DoorLog | null
+    /**
+     * When this phone first saw the door open. Timers count from here, not from the cloud's openedAt:
+     * a phone's clock may be minutes off the cloud's.
+     */
+    openSeenAt: number | null
     error: AppError | null
     streamStatus: StreamStatus
     receipt: Receipt | null
@@ -42,6 +47,7 @@ const idleDoor: DoorSlice['door'] = {
   requesting: false,
   requestedAt: null,
   log: null,
+  openSeenAt: null,
   error: null,
   streamStatus: 'idle',
   receipt: null,
@@ -69,7 +75,10 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
         platform.vibrate()
         set({ notice: new AppError('DOOR_LEFT_OPEN') })
       }
-      setDoor({ log })
+      setDoor({
+        log,
+        openSeenAt: get().door.openSeenAt ?? (log.session.state === 'open' ? Date.now() : null),
+      })
       ports.stream.acknowledge(log.session.id, log.session.seq)
       if (isFinalSessionState(log.session.state)) finish()
       else if (hasGap(log)) void catchUp()
@@ -100,7 +109,13 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
 
     const follow = (session: DoorSession) => {
       stopFollowing?.()
-      setDoor({ log: startLog(session), error: null, receipt: null, receiptError: null })
+      setDoor({
+        log: startLog(session),
+        openSeenAt: session.state === 'open' ? Date.now() : null,
+        error: null,
+        receipt: null,
+        receiptError: null,
+      })
       if (isFinalSessionState(session.state)) {
         finish()
         return

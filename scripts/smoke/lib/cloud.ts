@@ -2,6 +2,14 @@ import { startEmulatorServer } from '../../../mock/server/start'
 
 /** The API base the mini-program builds call by default (config/index.ts). */
 export const APP_API_ORIGIN = 'http://127.0.0.1:8787'
+/** Where the builds open their one WebSocket by default (config/index.ts: the API base over ws). */
+export const APP_STREAM_URL = 'ws://127.0.0.1:8787/v1/stream'
+
+/**
+ * Short cloud delays: the lock answers 50 ms after an open and settlement takes 50 ms after a close. The
+ * emulator's clock is manual, so both happen only when a test moves the clock on (`advanceClock`).
+ */
+export const CLOUD_SETTINGS = { doorDelayMs: 50, settlementDelayMs: 50 } as const
 
 /** The fixture world the smoke run opens: the default `happy` shopper and cabinet (mock/model/fixtures). */
 export const FIXTURE = { loginCode: 'code:u_happy', deviceCode: 'GZ0001A' } as const
@@ -38,6 +46,14 @@ export interface SmokeCloud {
   clearLog: () => void
   /** Forwards a request the app addressed to APP_API_ORIGIN to the emulator. Throws on network failure. */
   send: (request: OutgoingRequest) => Promise<CloudAnswer>
+  /** The emulator's stream for a socket URL the app opened (null when it is not the app's stream URL). */
+  streamTarget: (appUrl: string) => string | null
+  /** The emulator's control side (`POST /__control/<route>`): what the cabinet and the world do. */
+  control: <T>(route: string, body?: Record<string, unknown>) => Promise<T>
+  /** Moves the emulator's manual clock on, running every cloud timer that falls due (the lock, settlement). */
+  advanceClock: (ms: number) => Promise<void>
+  /** GETs a contract path as the fixture shopper, logged in on its own (not through the app). */
+  getAsShopper: (platform: 'weapp' | 'alipay', path: string) => Promise<unknown>
   stop: () => Promise<void>
 }
 
@@ -65,6 +81,7 @@ export async function startCloud(): Promise<SmokeCloud> {
     appDir: null,
     quiet: true,
     clock: 'manual',
+    settings: { ...CLOUD_SETTINGS },
   })
   const log: Exchange[] = []
 
@@ -98,6 +115,32 @@ export async function startCloud(): Promise<SmokeCloud> {
     return { status: response.status, headers, data }
   }
 
+  const json = async (response: Response, what: string): Promise<unknown> => {
+    const text = await response.text()
+    if (!response.ok) throw new Error(`${what} → ${response.status} ${text}`)
+    return JSON.parse(text) as unknown
+  }
+
+  const control = async <T>(route: string, body: Record<string, unknown> = {}): Promise<T> => {
+    const response = await fetch(`${server.url}/__control/${route}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    return (await json(response, `POST /__control/${route} ${JSON.stringify(body)}`)) as T
+  }
+
+  const getAsShopper = async (platform: 'weapp' | 'alipay', path: string): Promise<unknown> => {
+    const login = await fetch(`${server.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ platform, code: FIXTURE.loginCode }),
+    })
+    const { token } = (await json(login, 'POST /v1/auth/login')) as { token: string }
+    const response = await fetch(server.url + path, { headers: { Authorization: `Bearer ${token}` } })
+    return json(response, `GET ${path}`)
+  }
+
   return {
     url: server.url,
     log,
@@ -105,6 +148,14 @@ export async function startCloud(): Promise<SmokeCloud> {
       log.length = 0
     },
     send,
+    streamTarget: (appUrl) => {
+      const [base, query] = appUrl.split(/\?(.*)/s)
+      if (base !== APP_STREAM_URL) return null
+      return `${server.url.replace(/^http/, 'ws')}/v1/stream${query ? `?${query}` : ''}`
+    },
+    control,
+    advanceClock: async (ms) => void (await control('clock', { advanceMs: ms })),
+    getAsShopper,
     stop: () => server.stop(),
   }
 }

@@ -1,3 +1,5 @@
+import type { SocketRecord } from './sockets'
+
 /** What a shopper sees on a rendered page, the same for both platforms whatever renders it. */
 export interface ScreenNode {
   /** The mini-program component: `view`, `text`, `button`, `image`… */
@@ -21,6 +23,7 @@ export interface Screen {
 export interface PlatformEffects {
   toasts: string[]
   phoneCalls: string[]
+  /** Every navigation API call as `navigateTo /pages/…`, with ` → failed: …` when it did not happen. */
   navigations: string[]
   loginCodesIssued: number
   /** Platform APIs the bundle reached for that the stand-in lacks (debugging aid). */
@@ -31,15 +34,28 @@ export function newEffects(): PlatformEffects {
   return { toasts: [], phoneCalls: [], navigations: [], loginCodesIssued: 0, missingApis: new Set() }
 }
 
-/** How a page was opened: the text of the cabinet QR the shopper scanned. */
+/**
+ * What the platform's WebSocket does for the app: `live` connects to the emulator's real stream, `refused`
+ * fails every connection (as a network that blocks WebSockets does), so the app has to poll.
+ */
+export type SocketPolicy = 'live' | 'refused'
+
+/** How a page was opened: the text of the cabinet QR the shopper scanned, and the network's sockets. */
 export interface Launch {
   qrText: string
+  /** Default `live`. */
+  socket?: SocketPolicy
 }
 
 export interface OpenedPage {
+  /** The page on top of the stack (the one the shopper sees), read afresh on every call. */
   screen: Screen
   effects: PlatformEffects
-  /** Unloads the page and puts the platform globals back. */
+  /** The routes of the page stack, bottom first, as getCurrentPages() has them. */
+  routes: () => string[]
+  /** Every WebSocket the app opened through the platform, in order. */
+  sockets: SocketRecord[]
+  /** Unloads every page, closes the sockets and puts the platform globals back. */
   close: () => Promise<void>
 }
 

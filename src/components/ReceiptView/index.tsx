@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Receipt } from '@/api/types'
 import { formatFen } from '@/domain/money'
-import { formatDateTime, formatTime } from '@/domain/time'
+import { formatDateTime, formatShanghai, formatTime } from '@/domain/time'
 import { CHANNEL_LABEL, ORDER_STATUS_LABEL } from '@/domain/labels'
 import './index.scss'
 
@@ -66,8 +66,8 @@ export function ReceiptView({ receipt, onCallService }: Props) {
         <Row label='支付方式' value={CHANNEL_LABEL[receipt.channel]} />
         <Row label='订单号' value={receipt.id} />
         <Row label='柜子' value={`${receipt.device.name}（${receipt.device.place}）`} />
-        <Row label='开门时间' value={formatDateTime(receipt.doorOpenedAt)} />
-        <Row label='关门时间' value={formatDateTime(receipt.doorClosedAt)} />
+        <Row label='开门时间' value={formatShanghai(receipt.doorOpenedAt, 'YYYY-MM-DD HH:mm:ss')} />
+        <Row label='关门时间' value={formatShanghai(receipt.doorClosedAt, 'YYYY-MM-DD HH:mm:ss')} />
         {receipt.paidAt ? <Row label='支付时间' value={formatDateTime(receipt.paidAt)} /> : null}
       </View>
 

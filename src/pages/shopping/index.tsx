@@ -79,7 +79,7 @@ export default function ShoppingPage() {
       />
     )
   } else if (state === 'open' || state === 'closed') {
-    const openedFor = session.openedAt ? now - Date.parse(session.openedAt) : 0
+    const openedFor = door.openSeenAt ? Math.max(0, now - door.openSeenAt) : 0
     body = (
       <View className='shopping'>
         <View className={`shopping__banner shopping__banner--${state}`} role='status'>
