@@ -1,6 +1,9 @@
 // `npm start`: build the H5 app once, then serve it with the emulated cloud and the cabinet simulator
 // beside it. Open the printed address: the phone on the left, the cabinet on the right.
 import { spawn, spawnSync } from 'node:child_process'
+import { ensureNpmPackages } from './ensure-deps.mjs'
+
+ensureNpmPackages()
 
 const port = process.env.PORT ?? '8787'
 const scenario = process.env.SCENARIO ?? 'demo'

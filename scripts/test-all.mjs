@@ -1,6 +1,10 @@
 // `npm test`: every layer of the proof, in order, one at a time (two cores). Each layer prints its own
 // "N passed, N failed"; this adds them up and ends with the same line for the whole run.
 import { spawn } from 'node:child_process'
+import { ensureChromium, ensureNpmPackages } from './ensure-deps.mjs'
+
+ensureNpmPackages()
+ensureChromium()
 
 const layers = [
   {
