@@ -265,6 +265,16 @@ describe('the stream (WebSocket /v1/stream)', () => {
     expect(read.body.seq).toBe(3)
   })
 
+  it('tells a socket whose token has expired, then closes it', async () => {
+    const client = new StreamClient(await login('u_happy'))
+    await client.opened()
+    const { settings } = await control<{ settings: { tokenTtlMs: number } }>('state')
+    await control('clock', { advanceMs: settings.tokenTtlMs + 1000 })
+    client.send({ type: 'ping', t: 1 })
+    expect(await client.closed).toBe(4401)
+    expect(client.messages).toEqual([expect.objectContaining({ type: 'error', code: 'AUTH_REQUIRED' })])
+  })
+
   it('closes the sockets of the old world when another scenario is loaded', async () => {
     const client = new StreamClient(await login('u_happy'))
     await client.opened()
@@ -364,6 +374,12 @@ describe('the HTTP API', () => {
     })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('Access-Control-Allow-Methods')).toContain('POST')
+  })
+
+  it('keeps ids with reserved characters intact on the way to the cloud', async () => {
+    const token = await login('u_happy')
+    const res = await api<{ code: string }>('GET', `/v1/orders/${encodeURIComponent('O%2 1/x')}`, { token })
+    expect([res.status, res.body.code]).toEqual([404, 'ORDER_NOT_FOUND'])
   })
 
   it('answers control errors with a reason', async () => {

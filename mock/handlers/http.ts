@@ -238,7 +238,8 @@ function stringParams(
 ): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(params)) {
-    if (typeof value === 'string') out[key] = decodeURIComponent(value)
+    // msw has already decoded the path segments.
+    if (typeof value === 'string') out[key] = value
     else if (Array.isArray(value) && typeof value[0] === 'string') out[key] = value[0]
   }
   return out
