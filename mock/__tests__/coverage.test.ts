@@ -100,6 +100,23 @@ describe('contract coverage', () => {
     }
   })
 
+  it('answers an unexpected failure with 500 SERVER_ERROR, not a crash', async () => {
+    const original = runtime.cloud.getMe
+    runtime.cloud.getMe = () => {
+      throw new TypeError('a bug in the model')
+    }
+    try {
+      const response = await send(
+        operations.find((o) => o.operationId === 'getMe') as (typeof operations)[number],
+        {},
+      )
+      expect(response?.status).toBe(500)
+      expect(await response?.json()).toEqual({ code: 'SERVER_ERROR', message: expect.any(String) })
+    } finally {
+      runtime.cloud.getMe = original
+    }
+  })
+
   it('answers an unknown API path with the contract’s error body', async () => {
     const response = await getResponse(handlers, new Request('http://cloud.test/v1/no-such-thing'))
     expect(response?.status).toBe(404)

@@ -387,6 +387,35 @@ function renderPending(s: State): void {
   }
 }
 
+/**
+ * The app in the iframe shares this page's origin and so its localStorage: a token kept there would keep
+ * the previous shopper logged in. Another shopper (or another world) means a fresh phone.
+ */
+let phoneForget = false
+
+function forgetPhone(): void {
+  phoneForget = true
+}
+
+/**
+ * Loads the app afresh: only the hash differs between two phone URLs, which a browser treats as a route
+ * change inside the running app, so the frame goes through about:blank (the old app is gone, its storage
+ * can be cleared) before the new URL.
+ */
+function loadPhone(url: string): void {
+  const frame = $<HTMLIFrameElement>('phone-frame')
+  const blank = () => {
+    frame.removeEventListener('load', blank)
+    if (phoneForget) {
+      for (const key of Object.keys(localStorage)) if (!key.startsWith('sim.')) localStorage.removeItem(key)
+      phoneForget = false
+    }
+    frame.src = url
+  }
+  frame.addEventListener('load', blank)
+  frame.src = 'about:blank'
+}
+
 function renderPhone(s: State, device: Device): void {
   const user = s.users.find((u) => u.id === selectedUser)
   const loginCode = user?.loginCode ?? s.scenario.loginCode
@@ -394,7 +423,7 @@ function renderPhone(s: State, device: Device): void {
   if (key === phoneKey) return
   phoneKey = key
   const url = phoneUrl(device, loginCode)
-  $<HTMLIFrameElement>('phone-frame').src = url
+  loadPhone(url)
   $<HTMLAnchorElement>('phone-open').href = url
   $('phone-url').textContent = `扫码：${QR_PREFIX}${device.code} · 登录码 ${loginCode}`
 }
@@ -501,6 +530,7 @@ function wire(): void {
     selectedDevice = ''
     selectedUser = ''
     phoneKey = ''
+    forgetPhone()
     void act('scenario', { name }, `已载入场景 ${SCENARIO_LABELS[name] ?? name}`)
   })
   $('device-select').addEventListener('change', (e) => {
@@ -511,13 +541,12 @@ function wire(): void {
   $('user-select').addEventListener('change', (e) => {
     selectedUser = (e.target as HTMLSelectElement).value
     localStorage.setItem('sim.user', selectedUser)
+    forgetPhone()
     if (state) apply(state)
   })
   $('phone-reload').addEventListener('click', () => {
     phoneKey = ''
-    const frame = $<HTMLIFrameElement>('phone-frame')
-    frame.src = 'about:blank'
-    setTimeout(() => state && apply(state), 50)
+    if (state) apply(state)
   })
   for (const id of ['latency-input', 'door-delay', 'settlement-delay']) {
     $(id).addEventListener('input', (e) => ((e.target as HTMLElement).dataset.touched = '1'))
