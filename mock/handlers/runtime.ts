@@ -53,7 +53,8 @@ export class Runtime {
 
   constructor(options: RuntimeOptions = {}) {
     const clock = options.clock ?? 'manual'
-    this.clock = clock === 'manual' ? new ManualClock(0) : clock === 'system' ? new SystemClock() : clock
+    this.clock =
+      clock === 'manual' ? new ManualClock(Date.now()) : clock === 'system' ? new SystemClock() : clock
     this.startAt = options.startAt ?? 'fixture'
     this.validator = options.validateRequests === false ? null : createRequestValidator()
     this.log = options.log ?? ((message, error) => console.error(`[emulator] ${message}`, error ?? ''))
