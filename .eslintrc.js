@@ -5,6 +5,7 @@ module.exports = {
   parser: '@typescript-eslint/parser',
   plugins: ['@typescript-eslint'],
   parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },
+  env: { es2022: true },
   settings: { react: { version: '18.3' } },
   rules: {
     'react/jsx-uses-react': 'off',

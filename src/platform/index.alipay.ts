@@ -142,4 +142,7 @@ export const platform: Platform = {
   vibrate: () => {
     my.vibrateLong({})
   },
+
+  // Alipay has no built-in speech synthesis.
+  speak: () => false,
 }

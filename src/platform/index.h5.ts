@@ -89,4 +89,13 @@ export const platform: Platform = {
   vibrate: () => {
     navigator.vibrate?.(400)
   },
+
+  speak: (text) => {
+    if (typeof window.speechSynthesis === 'undefined') return false
+    const utterance = new SpeechSynthesisUtterance(text)
+    utterance.lang = 'zh-CN'
+    window.speechSynthesis.cancel()
+    window.speechSynthesis.speak(utterance)
+    return true
+  },
 }

@@ -69,4 +69,6 @@ export const platform: Platform = {
   vibrate: () => {
     Taro.vibrateLong().catch(() => undefined)
   },
+
+  speak: () => false,
 }

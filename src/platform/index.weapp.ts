@@ -122,4 +122,7 @@ export const platform: Platform = {
   vibrate: () => {
     wx.vibrateLong({})
   },
+
+  // WeChat has no built-in speech; its 同声传译 plugin would need an AppID of its own.
+  speak: () => false,
 }

@@ -79,4 +79,6 @@ export interface Platform {
   storage: KeyValueStorage
   makePhoneCall: (phoneNumber: string) => void
   vibrate: () => void
+  /** Say a short prompt aloud where the platform can; false where it cannot (the caller then vibrates). */
+  speak: (text: string) => boolean
 }

@@ -14,6 +14,8 @@ export const OPEN_DEADLINE_MS = 20_000
 const OPEN_ATTEMPT_TIMEOUT_MS = 8_000
 const OPEN_RETRY_PAUSE_MS = 800
 const POLL_EVERY_MS = 1_000
+/** After this long with the door open the shopper is reminded to close it. */
+export const CLOSE_REMINDER_MS = 60_000
 
 export type DoorLog = SessionLog<DoorSession, SessionEvent>
 
@@ -29,6 +31,8 @@ export interface DoorSlice {
      * a phone's clock may be minutes off the cloud's.
      */
     openSeenAt: number | null
+    /** The door has been open long enough that the shopper should be reminded to close it. */
+    closeReminder: boolean
     error: AppError | null
     streamStatus: StreamStatus
     receipt: Receipt | null
@@ -48,6 +52,7 @@ const idleDoor: DoorSlice['door'] = {
   requestedAt: null,
   log: null,
   openSeenAt: null,
+  closeReminder: false,
   error: null,
   streamStatus: 'idle',
   receipt: null,
@@ -62,7 +67,26 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
     // Live wiring of the followed session; not state anyone renders.
     let stopFollowing: (() => void) | null = null
 
+    let reminderTimer: ReturnType<typeof setTimeout> | undefined
+
     const setDoor = (patch: Partial<DoorSlice['door']>) => set((s) => ({ door: { ...s.door, ...patch } }))
+
+    // Elder mode says the key moments aloud; where the platform cannot speak, it vibrates instead.
+    const announce = (text: string) => {
+      if (get().elderMode && !platform.speak(text)) platform.vibrate()
+    }
+
+    const markOpenSeen = () => {
+      if (get().door.openSeenAt !== null) return
+      setDoor({ openSeenAt: Date.now() })
+      announce('柜门已打开，请取商品')
+      clearTimeout(reminderTimer)
+      reminderTimer = setTimeout(() => {
+        if (get().door.log?.session.state !== 'open') return
+        setDoor({ closeReminder: true })
+        announce('请关好柜门')
+      }, CLOSE_REMINDER_MS)
+    }
 
     const ingest = (incoming: SessionEvent[], snapshot?: DoorSession) => {
       const before = get().door.log
@@ -101,6 +125,7 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
     }
 
     const finish = () => {
+      clearTimeout(reminderTimer)
       stopFollowing?.()
       stopFollowing = null
       const session = get().door.log?.session
@@ -111,11 +136,13 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
       stopFollowing?.()
       setDoor({
         log: startLog(session),
-        openSeenAt: session.state === 'open' ? Date.now() : null,
+        openSeenAt: null,
+        closeReminder: false,
         error: null,
         receipt: null,
         receiptError: null,
       })
+      if (session.state === 'open') markOpenSeen()
       if (isFinalSessionState(session.state)) {
         finish()
         return
@@ -200,6 +227,7 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
       },
 
       leaveSession: () => {
+        clearTimeout(reminderTimer)
         stopFollowing?.()
         stopFollowing = null
         setDoor(idleDoor)

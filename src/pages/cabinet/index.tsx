@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
+import { ElderModeSwitch } from '@/components/ElderModeSwitch'
 import { GatePanel } from '@/components/GatePanel'
 import { GoodsList } from '@/components/GoodsList'
 import { PageShell } from '@/components/PageShell'
@@ -113,6 +114,8 @@ export default function CabinetPage() {
           <Text>客服电话 {merchant.servicePhone}</Text>
           <Text className='cabinet__service-call'>拨打</Text>
         </View>
+
+        <ElderModeSwitch />
       </View>
     )
   }

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { ElderModeSwitch } from '@/components/ElderModeSwitch'
 import { PageShell } from '@/components/PageShell'
 import { useAppStore } from '@/stores'
 import './index.scss'
@@ -20,6 +21,9 @@ export default function HomePage() {
         <Button className='home__scan' type='primary' block onClick={() => void scan()}>
           扫码开门
         </Button>
+        <View className='home__elder'>
+          <ElderModeSwitch />
+        </View>
       </View>
     </PageShell>
   )

@@ -14,9 +14,6 @@ import { platform } from '@/platform'
 import { useAppStore } from '@/stores'
 import './index.scss'
 
-/** After this long with the door open the shopper is reminded to close it. */
-const CLOSE_REMINDER_MS = 60_000
-
 export default function ShoppingPage() {
   const { door, payment, notice } = useAppStore(
     useShallow((s) => ({ door: s.door, payment: s.payment, notice: s.notice })),
@@ -90,7 +87,7 @@ export default function ShoppingPage() {
             <Text className='shopping__timer'>正在识别商品并结算，请稍候…</Text>
           )}
         </View>
-        {state === 'open' && openedFor >= CLOSE_REMINDER_MS ? (
+        {state === 'open' && door.closeReminder ? (
           <View className='shopping__reminder' role='alert'>
             取完商品请关好柜门，关门后自动结算
           </View>
