@@ -55,7 +55,9 @@ for (const layer of layers) {
     failed = true
     // The smoke run and the journeys need the builds; the layers before them are independent.
     if (layer.gates) {
-      console.log(`\n✗ ${layer.name} failed (exit ${code}); the layers after it need it, so the run stops here.`)
+      console.log(
+        `\n✗ ${layer.name} failed (exit ${code}); the layers after it need it, so the run stops here.`,
+      )
       break
     }
     console.log(`\n✗ ${layer.name} failed (exit ${code})`)

@@ -1,61 +1,8 @@
-// Cloud error codes exactly as docs/contract-sketch.md names them; the app owns the full catalogue
-// (wording, next steps), so the default messages here are short.
-export const CLOUD_ERROR_CODES = [
-  'AUTH_REQUIRED',
-  'AUTH_CODE_INVALID',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'VALIDATION_FAILED',
-  'IDEMPOTENCY_CONFLICT',
-  'RATE_LIMITED',
-  'SERVER_ERROR',
-  'DEVICE_NOT_FOUND',
-  'DEVICE_OFFLINE',
-  'DEVICE_SERVICE_EXPIRED',
-  'DEVICE_NOT_ACTIVATED',
-  'DEVICE_LOCK_FAULT',
-  'DEVICE_CAMERA_FAULT',
-  'DEVICE_RESTOCKING',
-  'DEVICE_IN_USE',
-  'DEVICE_QUOTA_EXHAUSTED',
-  'LOGIN_REQUIRED',
-  'PHONE_REQUIRED',
-  'PHONE_CODE_INVALID',
-  'CREDIT_REQUIRED',
-  'CREDIT_REJECTED',
-  'CREDIT_PENDING',
-  'USER_BLACKLISTED',
-  'UNPAID_ORDER',
-  'DOOR_OPEN_FAILED',
-  'DOOR_OPEN_TIMEOUT',
-  'SESSION_NOT_FOUND',
-  'SESSION_NOT_YOURS',
-  'SESSION_STATE_CONFLICT',
-  'ORDER_NOT_FOUND',
-  'ORDER_ALREADY_PAID',
-  'PAYMENT_FAILED',
-  'PAYMENT_PENDING',
-  'COMPLAINT_WINDOW_CLOSED',
-  'COMPLAINT_ALREADY_OPEN',
-  'COMPLAINT_ALREADY_HANDLED',
-  'COMPLAINT_NOT_FOUND',
-  'UPLOAD_TOO_LARGE',
-  'UPLOAD_TYPE_INVALID',
-  'STAFF_NOT_BOUND',
-  'STAFF_REMOVED',
-  'STAFF_INVITE_INVALID',
-  'STAFF_SESSION_OPEN',
-  'RESTOCK_ALREADY_CONFIRMED',
-  'RESTOCK_ORDER_NOT_FOUND',
-  'COUNT_INVALID',
-  'COUNT_ABOVE_CAPACITY',
-  'DEVICE_COMMAND_FAILED',
-  'ALARM_NOT_FOUND',
-  'WITHDRAW_AMOUNT_INVALID',
-  'WITHDRAW_BELOW_MINIMUM',
-  'WITHDRAW_ABOVE_AVAILABLE',
-  'ACCOUNT_NOT_FOUND',
-] as const
+// The cloud's error codes are the app's catalogue list (checked against the contract by its tests); the app
+// owns the wording and next steps, so the default messages here are short.
+import { CLOUD_ERROR_CODES } from '../../src/domain/errors'
+
+export { CLOUD_ERROR_CODES }
 
 export type CloudErrorCode = (typeof CLOUD_ERROR_CODES)[number]
 

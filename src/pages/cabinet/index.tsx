@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
@@ -7,20 +7,20 @@ import { GatePanel } from '@/components/GatePanel'
 import { GoodsList } from '@/components/GoodsList'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
+import { useNoticeToast } from '@/hooks/useNoticeToast'
 import { useAppStore } from '@/stores'
 import './index.scss'
 
 const DEVICE_STATE_LABEL: Record<string, string> = { ok: '正常营业', offline: '设备离线' }
 
 export default function CabinetPage() {
-  const { cabinet, notice } = useAppStore(useShallow((s) => ({ cabinet: s.cabinet, notice: s.notice })))
+  const cabinet = useAppStore((s) => s.cabinet)
   const actions = useAppStore(
     useShallow((s) => ({
       openCabinetFromLaunch: s.openCabinetFromLaunch,
       refreshCabinet: s.refreshCabinet,
       performNextStep: s.performNextStep,
       bindPhoneAndRefresh: s.bindPhoneAndRefresh,
-      clearNotice: s.clearNotice,
       openDoor: s.openDoor,
       payOrder: s.payOrder,
     })),
@@ -39,11 +39,7 @@ export default function CabinetPage() {
     void actions.refreshCabinet().finally(() => Taro.stopPullDownRefresh())
   })
 
-  useEffect(() => {
-    if (!notice) return
-    void Taro.showToast({ title: notice.message, icon: 'none' })
-    actions.clearNotice()
-  }, [notice, actions])
+  useNoticeToast()
 
   const { landing, status, error } = cabinet
   let body

@@ -1,4 +1,3 @@
-import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -11,13 +10,12 @@ import { AppError, isErrorCode } from '@/domain/errors'
 import { formatDuration } from '@/domain/time'
 import { useNow } from '@/hooks/useNow'
 import { platform } from '@/platform'
+import { useNoticeToast } from '@/hooks/useNoticeToast'
 import { useAppStore } from '@/stores'
 import './index.scss'
 
 export default function ShoppingPage() {
-  const { door, payment, notice } = useAppStore(
-    useShallow((s) => ({ door: s.door, payment: s.payment, notice: s.notice })),
-  )
+  const { door, payment } = useAppStore(useShallow((s) => ({ door: s.door, payment: s.payment })))
   const actions = useAppStore(
     useShallow((s) => ({
       openDoor: s.openDoor,
@@ -25,18 +23,13 @@ export default function ShoppingPage() {
       payOrder: s.payOrder,
       loadReceipt: s.loadReceipt,
       leaveSession: s.leaveSession,
-      clearNotice: s.clearNotice,
     })),
   )
   const session = door.log?.session ?? null
   const state = session?.state
   const now = useNow(state === 'open')
 
-  useEffect(() => {
-    if (!notice) return
-    void Taro.showToast({ title: notice.message, icon: 'none' })
-    actions.clearNotice()
-  }, [notice, actions])
+  useNoticeToast()
 
   const backToCabinet = () => {
     actions.leaveSession()
