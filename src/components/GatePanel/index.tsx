@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { Gate } from '@/api/types'
 import { describeError, type NextStep } from '@/domain/errors'
 import { formatFen } from '@/domain/money'
+import { formatShanghai } from '@/domain/time'
 import type { PhoneCredential } from '@/platform/types'
 import { PhoneButton } from '../PhoneButton'
 import './index.scss'
@@ -41,6 +42,12 @@ export function GatePanel({ gate, busy, onOpen, onAction, onPhoneCredential }: P
       <Text className='gate-panel__title'>{entry.message}</Text>
       {reason.unpaidOrder ? (
         <Text className='gate-panel__detail'>待支付金额 {formatFen(reason.unpaidOrder.amountFen)}</Text>
+      ) : null}
+      {reason.retryAfterSec ? (
+        <Text className='gate-panel__detail'>约 {reason.retryAfterSec} 秒后可再次开门</Text>
+      ) : null}
+      {reason.availableAt ? (
+        <Text className='gate-panel__detail'>预计 {formatShanghai(reason.availableAt, 'HH:mm')} 后可用</Text>
       ) : null}
       <Text className='gate-panel__hint'>{entry.hint}</Text>
       {entry.next === 'bindPhone' ? (
