@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import type { CabinetLanding } from '../../../src/api/types'
+import { after, before, beforeEach, test } from 'node:test'
+import type { ControlState } from '../../../mock/handlers/control'
+import type { CabinetLanding, CartLine, DoorSession, Receipt } from '../../../src/api/types'
 import { describeError } from '../../../src/domain/errors'
-import { FIXTURE, startCloud, type SmokeCloud } from './cloud'
-import { waitFor, type Launch, type OpenedPage, type Screen } from './screen'
+import { CLOUD_SETTINGS, FIXTURE, startCloud, type SmokeCloud } from './cloud'
+import { CABINET_PAGE, SHOPPING_PAGE } from './paths'
+import { waitFor, type Launch, type OpenedPage, type Screen, type SocketPolicy } from './screen'
 
 export type PageOpener = (cloud: SmokeCloud, launch: Launch) => Promise<OpenedPage>
 
@@ -17,15 +19,44 @@ function yuan(fen: number): string {
   return `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
 }
 
+function safely<T>(read: () => T): T | string {
+  try {
+    return read()
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err)
+  }
+}
+
+/** A stream frame of a type for a session (an `event` frame also of an event kind). */
+function isMessage(message: unknown, type: string, sessionId: string, kind?: string): boolean {
+  if (!message || typeof message !== 'object') return false
+  const m = message as { type?: unknown; sessionId?: unknown; event?: { kind?: unknown } }
+  return m.type === type && m.sessionId === sessionId && (kind === undefined || m.event?.kind === kind)
+}
+
+/** The cloud-priced cart of the session holding a door, as the control side reports it. */
+function cartOf(
+  world: ControlState,
+  deviceCode: string,
+  doorNo: number,
+): { lines: CartLine[]; totalFen: number } | undefined {
+  const door = world.devices.find((d) => d.code === deviceCode)?.doors.find((d) => d.no === doorNo)
+  return door?.session?.cart as { lines: CartLine[]; totalFen: number } | undefined
+}
+
 /**
  * The cabinet-page smoke tests, the same for every platform: the compiled mini-program opened from a
  * cabinet QR against the emulated cloud, checked by what a shopper sees and what a tap does.
  */
-export function cabinetSmokeTests(platform: string, open: PageOpener): void {
+export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener): void {
   let cloud: SmokeCloud
 
   before(async () => {
     cloud = await startCloud()
+  })
+  // Every test starts from the fixture world at the fixtures' Friday noon: no door open, full stock.
+  beforeEach(async () => {
+    await cloud.control('scenario', { name: 'happy' })
   })
   after(async () => {
     await cloud?.stop()
@@ -33,19 +64,23 @@ export function cabinetSmokeTests(platform: string, open: PageOpener): void {
 
   const report = (page: OpenedPage) => () =>
     [
-      `screen: ${JSON.stringify(page.screen.texts())}`,
+      `pages: ${JSON.stringify(page.routes())}`,
+      `screen: ${JSON.stringify(safely(() => page.screen.texts()))}`,
       `requests: ${JSON.stringify(cloud.log.map((e) => `${e.method} ${e.path} → ${e.status ?? 'no answer'}`))}`,
+      `navigations: ${JSON.stringify(page.effects.navigations)}`,
+      `sockets: ${JSON.stringify(page.sockets.map((r) => `${r.state}, sent ${JSON.stringify(r.sent)}, ${r.received.length} received`))}`,
       `toasts: ${JSON.stringify(page.effects.toasts)}`,
       `platform APIs the stand-in lacks: ${JSON.stringify([...page.effects.missingApis])}`,
     ].join('\n  ')
 
-  async function withPage(qrText: string, body: (page: OpenedPage) => Promise<void>): Promise<void> {
+  async function withPage(launch: Launch, body: (page: OpenedPage) => Promise<void>): Promise<void> {
     cloud.clearLog()
-    const page = await open(cloud, { qrText })
+    const page = await open(cloud, launch)
     try {
       await body(page)
     } catch (err) {
-      if (err instanceof Error) err.message += `\n  ${report(page)()}`
+      if (err instanceof Error && !err.message.includes('\n  screen: '))
+        err.message += `\n  ${report(page)()}`
       throw err
     } finally {
       await page.close()
@@ -71,7 +106,7 @@ export function cabinetSmokeTests(platform: string, open: PageOpener): void {
   }
 
   test(`${platform}: a cabinet QR opens the cabinet page with its goods, prices, 客服电话 and 开门`, async () => {
-    await withPage(CABINET_QR, async (page) => {
+    await withPage({ qrText: CABINET_QR }, async (page) => {
       const landing = await cabinetShown(page)
       const texts = page.screen.texts()
       assert.ok(texts.includes(landing.device.place), `the place "${landing.device.place}" is shown`)
@@ -102,17 +137,143 @@ export function cabinetSmokeTests(platform: string, open: PageOpener): void {
     })
   })
 
-  test(`${platform}: tapping 开门 answers at once with the 柜门即将打开 toast`, async () => {
-    await withPage(CABINET_QR, async (page) => {
-      await cabinetShown(page)
-      assert.deepEqual(page.effects.toasts, [])
+  /** The one text of the node carrying a class on the current page, once exactly one is on screen. */
+  const textOf = (page: OpenedPage, className: string): string | undefined => {
+    const nodes = page.screen.byClass(className)
+    return nodes.length === 1 ? nodes[0]?.text.trim() : undefined
+  }
+
+  const doorSessionPosts = () =>
+    cloud.log.filter((e) => e.method === 'POST' && e.path === '/v1/door-sessions')
+
+  /** How many times the app asked for the session's events over HTTP (its polling and catch-ups). */
+  const eventPolls = (sessionId: string) =>
+    cloud.log.filter((e) => e.method === 'GET' && e.path.startsWith(`/v1/door-sessions/${sessionId}/events`))
+      .length
+
+  /**
+   * The shopper's path on the compiled app: 开门 on the cabinet page → one door session → the shopping page
+   * on top, 开门中 until the lock answers → 柜门已打开 → a product taken shows in the live cart at the
+   * cloud's price → the door closed → 结算中 → the receipt with 门已关好 and the cloud's total. The emulator's
+   * clock is manual: the lock answers, and settlement finishes, only when the test moves it on by the
+   * cloud's delays, so every intermediate screen is there to be seen.
+   */
+  async function shopperPath(socket: SocketPolicy): Promise<void> {
+    await withPage({ qrText: CABINET_QR, socket }, async (page) => {
+      const landing = await cabinetShown(page)
+      const doorNo = landing.doors.find((d) => d.isDefault)?.no ?? landing.doors[0]?.no
+      const product = landing.goods.find((g) => g.doorNo === doorNo && g.stock > 0)
+      assert.ok(product, 'the fixture cabinet has a product in stock behind its default door')
+      assert.deepEqual(doorSessionPosts(), [], 'no door is opened before the tap')
+
+      // 开门: the shopping page comes on top of the cabinet page.
       await only(page.screen, 'gate-panel__open').tap()
-      await waitFor(() => page.effects.toasts.includes('柜门即将打开'), report(page))
+      await waitFor(() => page.routes().includes(SHOPPING_PAGE), report(page))
+      assert.deepEqual(page.routes(), [CABINET_PAGE, SHOPPING_PAGE])
+      assert.equal(page.effects.navigations.length, 1, 'one navigation')
+      assert.match(page.effects.navigations[0] ?? '', /^navigateTo \/pages\/shopping\/index(?:\?[^ ]*)?$/)
+
+      // Exactly one door session, opening: the lock has not answered yet.
+      const posted = await waitFor(() => doorSessionPosts().find((e) => e.status !== null), report(page))
+      assert.equal(posted.status, 201, 'the cloud accepted the open')
+      const session = posted.body as DoorSession
+      assert.equal(session.state, 'opening')
+      assert.equal(session.doorNo, doorNo, 'the default door is opened')
+      assert.equal(session.recognition, 'live', 'a gravity cabinet: the cart is live')
+      const deviceCode = session.deviceCode
+      await waitFor(() => page.screen.texts().includes('开门中…'), report(page))
+
+      if (socket === 'live') {
+        // The app follows the session over its one socket before the door opens.
+        await waitFor(
+          () =>
+            page.sockets.some(
+              (r) => r.state === 'open' && r.sent.some((m) => isMessage(m, 'subscribe', session.id)),
+            ),
+          report(page),
+        )
+      }
+      assert.ok(page.screen.texts().includes('开门中…'), 'still 开门中 while the lock has not answered')
+
+      // The lock answers after the door delay.
+      await cloud.advanceClock(CLOUD_SETTINGS.doorDelayMs)
+      await waitFor(() => textOf(page, 'shopping__title') === '柜门已打开，请取商品', report(page))
+      assert.equal(textOf(page, 'cart--empty'), '拿起商品后会显示在这里', 'the cart starts empty')
+
+      // The shopper takes the product: the cabinet's sensors tell the cloud, the cloud tells the app.
+      const eventsPolledBefore = eventPolls(session.id)
+      const world = await cloud.control<ControlState>('take', {
+        deviceCode,
+        doorNo,
+        productId: product.productId,
+        qty: 1,
+      })
+      const cloudCart = cartOf(world, deviceCode, session.doorNo)
+      const cloudLine = cloudCart?.lines.find((l) => l.productId === product.productId)
+      assert.ok(cloudCart && cloudLine, `the cloud's cart holds ${product.productId}`)
+      await waitFor(() => page.screen.byClass('cart__line').length === 1, report(page))
+      assert.equal(textOf(page, 'cart__name'), product.name)
+      assert.equal(textOf(page, 'cart__qty'), '×1')
+      assert.equal(textOf(page, 'cart__total'), yuan(cloudLine.lineTotalFen), 'the line at the cloud’s price')
+      // The unit price is the one the cabinet page quoted, with the list price struck through when lower.
+      assert.equal(cloudLine.paidUnitPriceFen, product.promoPriceFen ?? product.priceFen)
+      assert.ok(textOf(page, 'cart__sub')?.startsWith(yuan(cloudLine.paidUnitPriceFen)), 'the unit price')
+      if (cloudLine.paidUnitPriceFen !== cloudLine.unitPriceFen) {
+        assert.equal(textOf(page, 'cart__original'), yuan(cloudLine.unitPriceFen), 'the list price')
+      }
+      assert.equal(textOf(page, 'cart__sum-total'), `合计 ${yuan(cloudCart.totalFen)}`)
+
+      if (socket === 'live') {
+        const taken = page.sockets.some((r) =>
+          r.received.some((m) => isMessage(m, 'event', session.id, 'taken')),
+        )
+        assert.ok(taken, 'the take reached the app over the socket')
+        assert.equal(eventPolls(session.id), eventsPolledBefore, 'no polling while the socket is open')
+        assert.equal(page.screen.byClass('shopping__sync').length, 0, 'no 网络不稳定 banner')
+      } else {
+        assert.ok(
+          page.sockets.length > 0 && page.sockets.every((r) => r.state === 'refused'),
+          'the app tried its socket, and the network refused it',
+        )
+        assert.ok(eventPolls(session.id) > eventsPolledBefore, 'the take reached the app by polling')
+        assert.equal(textOf(page, 'shopping__sync'), '网络不稳定，正在同步购物车…')
+      }
+
+      // The shopper closes the door: settlement runs for the cloud's settlement delay.
+      await cloud.control('close', { deviceCode, doorNo })
+      await waitFor(() => textOf(page, 'shopping__title') === '结算中', report(page))
+      await cloud.advanceClock(CLOUD_SETTINGS.settlementDelayMs)
+      await waitFor(() => textOf(page, 'receipt__closed-title') === '门已关好', report(page))
+
+      // The receipt is the cloud's: fetched here on our own, as the shopper.
+      const settled = (await cloud.getAsShopper(platform, `/v1/door-sessions/${session.id}`)) as DoorSession
+      assert.equal(settled.state, 'settled')
+      assert.ok(settled.orderId, 'the settled session has an order')
+      const order = (await cloud.getAsShopper(platform, `/v1/orders/${settled.orderId}`)) as Receipt
+      assert.equal(textOf(page, 'receipt__amount'), yuan(order.totalFen), 'the total is the cloud’s')
+      assert.equal(textOf(page, 'receipt__sum-total'), `实付 ${yuan(order.totalFen)}`)
+      assert.equal(order.totalFen, cloudCart.totalFen, 'the receipt charges what the live cart showed')
+      assert.deepEqual(
+        page.screen.byClass('receipt__line-name').map((n) => n.text.trim()),
+        order.lines.map((l) => `${l.name} ×${l.qty}`),
+      )
+      assert.deepEqual(
+        order.lines.map((l) => [l.productId, l.qty]),
+        [[product.productId, 1]],
+      )
+      assert.equal(doorSessionPosts().length, 1, 'exactly one POST /v1/door-sessions')
+      assert.deepEqual(page.routes(), [CABINET_PAGE, SHOPPING_PAGE])
     })
-  })
+  }
+
+  test(`${platform}: 开门 opens the shopping page; the live cart follows the cabinet over the socket to the receipt`, () =>
+    shopperPath('live'))
+
+  test(`${platform}: with WebSockets refused, the shopping page follows the door by polling to the receipt`, () =>
+    shopperPath('refused'))
 
   test(`${platform}: tapping the 客服电话 line dials the merchant's service phone`, async () => {
-    await withPage(CABINET_QR, async (page) => {
+    await withPage({ qrText: CABINET_QR }, async (page) => {
       const landing = await cabinetShown(page)
       await only(page.screen, 'cabinet__service').tap()
       await waitFor(() => page.effects.phoneCalls.length > 0, report(page))
@@ -121,7 +282,7 @@ export function cabinetSmokeTests(platform: string, open: PageOpener): void {
   })
 
   test(`${platform}: a QR from a foreign host shows the QR error and never asks the cloud for the cabinet`, async () => {
-    await withPage(HOSTILE_QR, async (page) => {
+    await withPage({ qrText: HOSTILE_QR }, async (page) => {
       const expected = describeError('QR_INVALID')
       const title = await waitFor(() => page.screen.byClass('status-view__title')[0]?.text, report(page))
       assert.equal(title, expected.message)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { startEmulatorServer } from '../../../mock/server/start'
 
 /** The API base the mini-program builds call by default (config/index.ts). */
@@ -133,7 +134,7 @@ export async function startCloud(): Promise<SmokeCloud> {
   const getAsShopper = async (platform: 'weapp' | 'alipay', path: string): Promise<unknown> => {
     const login = await fetch(`${server.url}/v1/auth/login`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `smoke-login-${randomUUID()}` },
       body: JSON.stringify({ platform, code: FIXTURE.loginCode }),
     })
     const { token } = (await json(login, 'POST /v1/auth/login')) as { token: string }

@@ -9,3 +9,6 @@ export function buildRoot(platform: 'weapp' | 'alipay'): string {
 
 /** The page a cabinet QR opens (app.config.ts). */
 export const CABINET_PAGE = 'pages/cabinet/index'
+
+/** The page 开门 pushes: the open door, the live cart, then the receipt. */
+export const SHOPPING_PAGE = 'pages/shopping/index'

@@ -1,6 +1,7 @@
 import { FIXTURE, type SmokeCloud } from './cloud'
 import { recordingMissing } from './globals'
 import type { PlatformEffects } from './screen'
+import type { SocketHub, StandInSocket } from './sockets'
 
 type Options = Record<string, unknown>
 type Callback = (result: unknown) => void
@@ -34,10 +35,22 @@ export interface LaunchOptions {
   referrerInfo: Record<string, unknown>
 }
 
+export type NavigationKind = 'navigateTo' | 'redirectTo' | 'reLaunch'
+
+/** The host's page stack: loads, shows and unloads page instances (throws when it cannot). */
+export interface PageRouter {
+  open: (kind: NavigationKind, url: string) => void
+  back: (delta: number) => void
+}
+
 interface StandInContext {
   cloud: SmokeCloud
   effects: PlatformEffects
   launch: LaunchOptions
+  router: PageRouter
+  sockets: SocketHub
+  /** Set when the page is closed: from then on requests are never answered (the app is gone). */
+  gone: { value: boolean }
 }
 
 const SYSTEM_INFO = {
@@ -56,10 +69,44 @@ const SYSTEM_INFO = {
   SDKVersion: '3.5.0',
 }
 
+/**
+ * A navigation API: records the call, then on the next tick has the host's page stack load the page
+ * (onLoad, onShow, onReady) before `success`, as the platform does; a page that cannot load fails the call.
+ */
+function navigation(
+  ctx: StandInContext,
+  kind: NavigationKind | 'navigateBack',
+  failure: (message: string) => unknown,
+) {
+  return (options: Options = {}) => {
+    const cb = callbacks(options)
+    const label =
+      kind === 'navigateBack'
+        ? `navigateBack ${Number(options.delta ?? 1)}`
+        : `${kind} ${String(options.url)}`
+    const index = ctx.effects.navigations.push(label) - 1
+    setTimeout(() => {
+      try {
+        if (kind === 'navigateBack') ctx.router.back(Number(options.delta ?? 1))
+        else ctx.router.open(kind, String(options.url))
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err)
+        ctx.effects.navigations[index] = `${label} → failed: ${message}`
+        const value = failure(`${kind}:fail ${message}`)
+        cb.fail(value)
+        cb.complete(value)
+        return
+      }
+      const value = { errMsg: `${kind}:ok` }
+      cb.success(value)
+      cb.complete(value)
+    })
+  }
+}
+
 /** Platform APIs both stand-ins offer the same way. */
-function common(ctx: StandInContext) {
+function common(ctx: StandInContext, failure: (message: string) => unknown) {
   const storage = new Map<string, unknown>()
-  const { effects } = ctx
   return {
     storage,
     apis: {
@@ -89,10 +136,10 @@ function common(ctx: StandInContext) {
       vibrateLong: succeeds(),
       vibrateShort: succeeds(),
       nextTick: (fn: () => void) => setTimeout(fn),
-      navigateTo: succeeds((o) => effects.navigations.push(`navigateTo ${String(o.url)}`)),
-      redirectTo: succeeds((o) => effects.navigations.push(`redirectTo ${String(o.url)}`)),
-      reLaunch: succeeds((o) => effects.navigations.push(`reLaunch ${String(o.url)}`)),
-      navigateBack: succeeds(() => effects.navigations.push('navigateBack')),
+      navigateTo: navigation(ctx, 'navigateTo', failure),
+      redirectTo: navigation(ctx, 'redirectTo', failure),
+      reLaunch: navigation(ctx, 'reLaunch', failure),
+      navigateBack: navigation(ctx, 'navigateBack', failure),
       createSelectorQuery: () => {
         const query = {
           in: () => query,
@@ -112,7 +159,7 @@ function common(ctx: StandInContext) {
 
 /** `wx` for the WeChat build: requests go to the emulator and answer with `{statusCode, data, header}`. */
 export function createWx(ctx: StandInContext): Record<string, unknown> {
-  const { storage, apis } = common(ctx)
+  const { storage, apis } = common(ctx, (errMsg) => ({ errMsg }))
   const { cloud, effects } = ctx
   const wx = {
     ...apis,
@@ -129,6 +176,7 @@ export function createWx(ctx: StandInContext): Record<string, unknown> {
         ;(ok ? cb.success : cb.fail)(value)
         cb.complete(value)
       }
+      if (ctx.gone.value) return { abort: noop }
       cloud
         .send({
           url: String(options.url),
@@ -170,14 +218,7 @@ export function createWx(ctx: StandInContext): Record<string, unknown> {
     openBusinessView: (options: Options) =>
       callbacks(options).fail({ errMsg: 'openBusinessView:fail cancel' }),
     requestPayment: (options: Options) => callbacks(options).fail({ errMsg: 'requestPayment:fail cancel' }),
-    connectSocket: () => ({
-      onOpen: noop,
-      onMessage: noop,
-      onClose: noop,
-      onError: noop,
-      send: noop,
-      close: noop,
-    }),
+    connectSocket: (options: Options) => socketTask(ctx, options),
     getMenuButtonBoundingClientRect: () => ({
       top: 48,
       bottom: 80,
@@ -195,7 +236,7 @@ export function createWx(ctx: StandInContext): Record<string, unknown> {
  * `{error: 19, …}` otherwise; storage takes and returns objects.
  */
 export function createMy(ctx: StandInContext): Record<string, unknown> {
-  const { storage, apis } = common(ctx)
+  const { storage, apis } = common(ctx, (errorMessage) => ({ error: 3, errorMessage }))
   const { cloud, effects } = ctx
   const my = {
     ...apis,
@@ -212,6 +253,7 @@ export function createMy(ctx: StandInContext): Record<string, unknown> {
         ;(ok ? cb.success : cb.fail)(value)
         cb.complete(value)
       }
+      if (ctx.gone.value) return { abort: noop }
       cloud
         .send({
           url: String(options.url),
@@ -249,17 +291,109 @@ export function createMy(ctx: StandInContext): Record<string, unknown> {
     tradePay: (options: Options) => callbacks(options).success({ resultCode: '6001' }),
     paySignCenter: (options: Options) => callbacks(options).success({ resultStatus: '6001' }),
     getPhoneNumber: (options: Options) => callbacks(options).fail({ error: 11, errorMessage: 'user denied' }),
-    connectSocket: noop,
-    onSocketOpen: noop,
-    offSocketOpen: noop,
-    onSocketMessage: noop,
-    offSocketMessage: noop,
-    onSocketClose: noop,
-    offSocketClose: noop,
-    onSocketError: noop,
-    offSocketError: noop,
-    sendSocketMessage: noop,
-    closeSocket: noop,
+    ...alipaySocket(ctx),
   }
   return recordingMissing(my, effects.missingApis)
+}
+
+type Listener = (result: unknown) => void
+
+/** WeChat's wx.connectSocket: a SocketTask per connection, its listeners registered on the task. */
+function socketTask(ctx: StandInContext, options: Options) {
+  const listeners = {
+    open: [] as Listener[],
+    message: [] as Listener[],
+    close: [] as Listener[],
+    error: [] as Listener[],
+  }
+  const emit = (kind: keyof typeof listeners, value: unknown) => listeners[kind].forEach((l) => l(value))
+  const socket = ctx.sockets.connect(String(options.url), {
+    onOpen: () => emit('open', { header: {}, profile: {} }),
+    onMessage: (text) => emit('message', { data: text }),
+    onClose: (code, reason) => emit('close', { code, reason }),
+    onError: (message) => emit('error', { errMsg: `connectSocket:fail ${message}` }),
+  })
+  const cb = callbacks(options)
+  setTimeout(() => {
+    const value = { errMsg: 'connectSocket:ok' }
+    cb.success(value)
+    cb.complete(value)
+  })
+  const on = (kind: keyof typeof listeners) => (listener: Listener) => void listeners[kind].push(listener)
+  return {
+    onOpen: on('open'),
+    onMessage: on('message'),
+    onClose: on('close'),
+    onError: on('error'),
+    send: (o: Options) => {
+      socket.send(String(o.data))
+      callbacks(o).success({ errMsg: 'sendSocketMessage:ok' })
+    },
+    close: (o: Options = {}) => {
+      socket.close(
+        typeof o.code === 'number' ? o.code : undefined,
+        typeof o.reason === 'string' ? o.reason : undefined,
+      )
+      callbacks(o).success({ errMsg: 'closeSocket:ok' })
+    },
+  }
+}
+
+/**
+ * Alipay's one socket: my.connectSocket with the global my.onSocketOpen/offSocketOpen… listeners. A new
+ * connectSocket replaces the old connection, which then reports nothing more.
+ */
+function alipaySocket(ctx: StandInContext) {
+  const listeners = {
+    open: new Set<Listener>(),
+    message: new Set<Listener>(),
+    close: new Set<Listener>(),
+    error: new Set<Listener>(),
+  }
+  type Kind = keyof typeof listeners
+  const emit = (kind: Kind, value: unknown) => [...listeners[kind]].forEach((l) => l(value))
+  /** The connection that owns the global listeners; a replaced one reports nothing more. */
+  let current: { socket: StandInSocket } | null = null
+  const on = (kind: Kind) => (listener: Listener) => void listeners[kind].add(listener)
+  const off = (kind: Kind) => (listener?: Listener) =>
+    void (listener ? listeners[kind].delete(listener) : listeners[kind].clear())
+  return {
+    connectSocket: (options: Options) => {
+      current?.socket.close()
+      const connection: { socket: StandInSocket } = { socket: { send: noop, close: noop } }
+      const live = () => current === connection
+      connection.socket = ctx.sockets.connect(String(options.url), {
+        onOpen: () => live() && emit('open', {}),
+        onMessage: (text) => live() && emit('message', { data: text, isBuffer: false }),
+        onClose: (code, reason) => {
+          if (!live()) return
+          current = null
+          emit('close', { code, reason })
+        },
+        onError: (message) => live() && emit('error', { error: 1, errorMessage: message }),
+      })
+      current = connection
+      const cb = callbacks(options)
+      setTimeout(() => {
+        cb.success({})
+        cb.complete({})
+      })
+    },
+    onSocketOpen: on('open'),
+    offSocketOpen: off('open'),
+    onSocketMessage: on('message'),
+    offSocketMessage: off('message'),
+    onSocketClose: on('close'),
+    offSocketClose: off('close'),
+    onSocketError: on('error'),
+    offSocketError: off('error'),
+    sendSocketMessage: (options: Options) => {
+      current?.socket.send(String(options.data))
+      callbacks(options).success({})
+    },
+    closeSocket: (options: Options = {}) => {
+      current?.socket.close()
+      callbacks(options).success({})
+    },
+  }
 }

@@ -1,10 +1,13 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { JSDOM } from 'jsdom'
 import type * as Simulate from 'miniprogram-simulate'
 import type { SmokeCloud } from './cloud'
 import { forgetBundle, installGlobals, nodeRequire, step } from './globals'
+import { PageStack, declaredPages, type HostedPage } from './pages'
 import { CABINET_PAGE, buildRoot } from './paths'
 import { newEffects, type Launch, type OpenedPage, type Screen, type ScreenNode } from './screen'
+import { createSocketHub } from './sockets'
 import { createWx, type LaunchOptions } from './stand-ins'
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown
@@ -51,11 +54,56 @@ function classesOf(el: Element): string[] {
   return [...el.classList].map((c) => c.replace(/^(?:main|comp)--/, ''))
 }
 
+type Rendered = ReturnType<typeof Simulate.render>
+
+/** What a shopper sees of one rendered page: its DOM's texts and classed nodes, tapped through j-component. */
+function screenOf(rendered: Rendered): Screen {
+  const dom = (): HTMLElement => {
+    if (!rendered.dom) throw new Error('the page has no DOM')
+    return rendered.dom
+  }
+  return {
+    texts: () => {
+      const out: string[] = []
+      for (const el of [dom(), ...dom().querySelectorAll('*')]) {
+        const own = [...el.childNodes]
+          .filter((n) => n.nodeType === n.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join('')
+          .trim()
+        if (own) out.push(own)
+      }
+      return out
+    },
+    byClass: (name) => {
+      const found: ScreenNode[] = []
+      for (const el of dom().querySelectorAll('*')) {
+        const classes = classesOf(el)
+        if (!classes.includes(name)) continue
+        found.push({
+          tag: el.tagName.toLowerCase().replace(/^wx-/, ''),
+          classes,
+          text: el.textContent ?? '',
+          tap: async () => {
+            const sid = el.getAttribute('data-sid')
+            const target = sid ? rendered.querySelector(`#${sid}`) : undefined
+            if (!target) throw new Error(`no tappable node for .${name} (data-sid ${String(sid)})`)
+            target.dispatchEvent('tap')
+            await new Promise((resolve) => setTimeout(resolve))
+          },
+        })
+      }
+      return found
+    },
+  }
+}
+
 /**
  * Opens the cabinet page of the WeChat build (dist/weapp) as a 普通链接二维码 scan does: the page query holds
- * `q`, the URL-encoded QR text, plus `scancode_time`. The page's WXML and Taro's base.wxml templates are
+ * `q`, the URL-encoded QR text, plus `scancode_time`. Each page's WXML and Taro's base.wxml templates are
  * compiled by the official `wcc` (miniprogram-simulate with `compiler: 'official'`) and rendered to jsdom;
  * Taro's Page config is hosted as a j-component, so its `setData` and taps go through the real template.
+ * wx.navigateTo and friends load further pages the same way onto a page stack.
  */
 export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<OpenedPage> {
   const sim = loadSimulate()
@@ -64,10 +112,71 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
   const effects = newEffects()
   const query = { q: encodeURIComponent(launch.qrText), scancode_time: '1795147200' }
   const launchOptions: LaunchOptions = { path: CABINET_PAGE, query, scene: 1011, referrerInfo: {} }
-  const captured: { app: Config | null; page: Config | null } = { app: null, page: null }
+  const captured: { app: Config | null } = { app: null }
+  const sockets = createSocketHub(cloud, launch.socket ?? 'live')
+  const gone = { value: false }
   const componentGlobal = (globalThis as unknown as { Component: (definition: Config) => void }).Component
+
+  /** The j-component id of each page's definition (and of Taro's `comp`), compiled once per bundle load. */
+  const loaded = new Map<string, string>()
+  /**
+   * Taro's recursive `comp` component, loaded once before any page. Its module (and each page's) runs once per
+   * load of the bundle (webpack's module cache), so a second `sim.load` of it would register nothing; every
+   * page is loaded with its `comp` pointed at this one definition instead.
+   */
+  const loadComp = (): Record<string, string> => {
+    if (!fs.existsSync(path.join(root, 'comp.json'))) return {}
+    let id = loaded.get('comp')
+    if (!id) {
+      id = step('loading comp (Taro’s recursive template component)', () =>
+        sim.load(path.join(root, 'comp'), 'comp', { compiler: 'official', rootPath: root }),
+      )
+      loaded.set('comp', id)
+    }
+    return { comp: id }
+  }
+
+  const createPage = (route: string): HostedPage => {
+    let id = loaded.get(route)
+    if (!id) {
+      const usingComponents = loadComp()
+      // Compiles the WXML with wcc, then runs the page module (its Page() call registers the definition).
+      id = sim.load(path.join(root, route), { compiler: 'official', rootPath: root, usingComponents })
+      loaded.set(route, id)
+    }
+    const rendered = sim.render(id)
+    const parent = document.createElement('parent-wrapper')
+    document.body.appendChild(parent)
+    rendered.attach(parent)
+    const instance = rendered.instance as unknown as Config
+    Object.assign(instance, { route, __route__: route })
+    return {
+      route,
+      instance,
+      screen: screenOf(rendered),
+      // WeChat: onLoad (with the page query), onShow, onReady.
+      load: (pageQuery) => {
+        instance.options = pageQuery
+        lifecycle(instance, 'onLoad').call(instance, pageQuery)
+        lifecycle(instance, 'onShow').call(instance)
+        lifecycle(instance, 'onReady').call(instance)
+      },
+      show: () => void lifecycle(instance, 'onShow').call(instance),
+      hide: () => void lifecycle(instance, 'onHide').call(instance),
+      unload: () => {
+        lifecycle(instance, 'onUnload').call(instance)
+        // Taro's unmount still calls setData on its way out; detach once it is done.
+        setTimeout(() => {
+          rendered.detach()
+          parent.remove()
+        }, 20)
+      },
+    }
+  }
+
+  const stack = new PageStack(declaredPages(root), createPage)
   const restore = installGlobals({
-    wx: createWx({ cloud, effects, launch: launchOptions }),
+    wx: createWx({ cloud, effects, launch: launchOptions, router: stack, sockets, gone }),
     App: (config: Config) => void (captured.app = config),
     // A page is a component whose lifecycles are methods (as with WeChat's Component-built pages).
     Page: (config: Config) => {
@@ -76,7 +185,7 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
       componentGlobal({ data: config.data ?? {}, methods })
     },
     getApp: () => captured.app,
-    getCurrentPages: () => (captured.page ? [captured.page] : []),
+    getCurrentPages: () => stack.pages.map((p) => p.instance),
     requirePlugin: () => ({}),
   })
   try {
@@ -85,80 +194,30 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
       lifecycle(captured.app, 'onLaunch').call(captured.app, launchOptions)
       lifecycle(captured.app, 'onShow').call(captured.app, launchOptions)
     })
-
-    // Compiles the WXML with wcc, then runs comp.js (Taro's recursive template component) and the page.
-    const id = step(`loading ${CABINET_PAGE} with its components`, () =>
-      sim.load(path.join(root, CABINET_PAGE), { compiler: 'official', rootPath: root }),
-    )
-    const rendered = sim.render(id)
-    const parent = document.createElement('parent-wrapper')
-    document.body.appendChild(parent)
-    rendered.attach(parent)
-    const instance = rendered.instance as unknown as Config
-    Object.assign(instance, { route: CABINET_PAGE, __route__: CABINET_PAGE, options: query })
-    captured.page = instance
-    // WeChat: onLoad (with the page query), onShow, onReady.
-    step('loading the page', () => {
-      lifecycle(instance, 'onLoad').call(instance, query)
-      lifecycle(instance, 'onShow').call(instance)
-      lifecycle(instance, 'onReady').call(instance)
-    })
-
-    const dom = (): HTMLElement => {
-      if (!rendered.dom) throw new Error('the page has no DOM')
-      return rendered.dom
-    }
-
-    const screen: Screen = {
-      texts: () => {
-        const out: string[] = []
-        for (const el of [dom(), ...dom().querySelectorAll('*')]) {
-          const own = [...el.childNodes]
-            .filter((n) => n.nodeType === n.TEXT_NODE)
-            .map((n) => n.textContent ?? '')
-            .join('')
-            .trim()
-          if (own) out.push(own)
-        }
-        return out
-      },
-      byClass: (name) => {
-        const found: ScreenNode[] = []
-        for (const el of dom().querySelectorAll('*')) {
-          const classes = classesOf(el)
-          if (!classes.includes(name)) continue
-          found.push({
-            tag: el.tagName.toLowerCase().replace(/^wx-/, ''),
-            classes,
-            text: el.textContent ?? '',
-            tap: async () => {
-              const sid = el.getAttribute('data-sid')
-              const target = sid ? rendered.querySelector(`#${sid}`) : undefined
-              if (!target) throw new Error(`no tappable node for .${name} (data-sid ${String(sid)})`)
-              target.dispatchEvent('tap')
-              await new Promise((resolve) => setTimeout(resolve))
-            },
-          })
-        }
-        return found
-      },
-    }
+    stack.launch(CABINET_PAGE, query)
 
     return {
-      screen,
+      screen: {
+        texts: () => stack.current.screen.texts(),
+        byClass: (name) => stack.current.screen.byClass(name),
+      },
       effects,
+      routes: () => stack.pages.map((p) => p.route),
+      sockets: sockets.records,
       close: async () => {
         try {
-          lifecycle(instance, 'onUnload').call(instance)
-          await new Promise((resolve) => setTimeout(resolve, 20))
-          rendered.detach()
-          parent.remove()
+          stack.unloadAll()
+          await new Promise((resolve) => setTimeout(resolve, 30))
         } finally {
+          gone.value = true
+          sockets.closeAll()
           restore()
         }
       },
     }
   } catch (err) {
+    gone.value = true
+    sockets.closeAll()
     restore()
     throw err
   }
