@@ -199,6 +199,9 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
       await cloud.advanceClock(CLOUD_SETTINGS.doorDelayMs)
       await waitFor(() => textOf(page, 'shopping__title') === '柜门已打开，请取商品', report(page))
       assert.equal(textOf(page, 'cart--empty'), '拿起商品后会显示在这里', 'the cart starts empty')
+      // The timer counts from when the phone saw the door open (not from the cloud's clock): just opened.
+      assert.match(textOf(page, 'shopping__timer') ?? '', /^已开门 00:0\d$/)
+      assert.equal(page.screen.byClass('shopping__reminder').length, 0, 'no close reminder yet')
 
       // The shopper takes the product: the cabinet's sensors tell the cloud, the cloud tells the app.
       const eventsPolledBefore = eventPolls(session.id)
