@@ -22,15 +22,9 @@ export function GatePanel({ gate, busy, onOpen, onAction, onPhoneCredential }: P
   if (gate.mayOpen || !reason) {
     return (
       <View className='gate-panel gate-panel--clear'>
-        <Button
-          className='gate-panel__open'
-          type='primary'
-          block
-          loading={busy}
-          disabled={busy}
-          onClick={onOpen}
-        >
-          开门
+        {/* No `loading` spinner: NutUI draws it as an <i>, which mini-program templates cannot render. */}
+        <Button className='gate-panel__open' type='primary' block disabled={busy} onClick={onOpen}>
+          {busy ? '请稍候…' : '开门'}
         </Button>
         <Text className='gate-panel__note'>取完商品关好柜门，自动结算</Text>
       </View>
