@@ -1,6 +1,7 @@
 import { useEffect, type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { platform } from '@/platform'
+import { ROUTES } from '@/routes'
 import { useAppStore } from '@/stores'
 import './app.scss'
 
@@ -14,7 +15,7 @@ function App({ children }: PropsWithChildren) {
       if (info.mayBeCreditReturn) void store.confirmCredit()
       // Hot start: a cabinet QR scanned while the app sat in the background opens that cabinet.
       if (await store.openCabinetFromAppShow(info)) {
-        await Taro.reLaunch({ url: '/pages/cabinet/index?from=app' })
+        await Taro.reLaunch({ url: `${ROUTES.cabinet}?from=app` })
       }
     })
   }, [])

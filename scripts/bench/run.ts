@@ -4,12 +4,12 @@
  * against the H5 build and the emulator server on this machine; they are measured, never asserted.
  */
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { ROOT, loadAppConfig, subPackagesOf } from '../lib/app-config'
 import { packageSizesKb } from '../lib/package-size'
-import { measureShopperPath } from './shopper'
 
-interface Figure {
+export interface Figure {
   value: number | null
   budget: number
   unit: string
@@ -37,7 +37,17 @@ async function main(): Promise<void> {
       figures[`sub_kb_${name}_${target}`] = { value: sizes.subs[root] ?? 0, budget: 2048, unit: 'KB' }
     }
   }
-  Object.assign(figures, await measureShopperPath())
+  // Each file in measures/ measures one part of the app in the browser and returns its figures.
+  const dir = path.join(__dirname, 'measures')
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
+    const { measure } = (await import(path.join(dir, file))) as {
+      measure: () => Promise<Record<string, Figure>>
+    }
+    Object.assign(figures, await measure())
+  }
   figures.orders_1000_dom_nodes ??= {
     value: null,
     budget: 400,

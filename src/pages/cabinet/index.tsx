@@ -8,6 +8,7 @@ import { GoodsList } from '@/components/GoodsList'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { useNoticeToast } from '@/hooks/useNoticeToast'
+import { ROUTES } from '@/routes'
 import { useAppStore } from '@/stores'
 import './index.scss'
 
@@ -67,11 +68,11 @@ export default function CabinetPage() {
           busy={doorBusy}
           onOpen={() => {
             void actions.openDoor(activeDoor)
-            void Taro.navigateTo({ url: '/pages/shopping/index' })
+            void Taro.navigateTo({ url: ROUTES.shopping })
           }}
           onAction={(next) => {
             const unpaid = gate.reasons[0]?.unpaidOrder
-            if (next === 'authorizeCredit') void Taro.navigateTo({ url: '/pages/credit/index' })
+            if (next === 'authorizeCredit') void Taro.navigateTo({ url: ROUTES.credit })
             else if (next === 'payUnpaid' && unpaid) void actions.payOrder(unpaid.orderId)
             else void actions.performNextStep(next)
           }}

@@ -3,15 +3,19 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ElderModeSwitch } from '@/components/ElderModeSwitch'
 import { PageShell } from '@/components/PageShell'
+import { ROUTES } from '@/routes'
 import { useAppStore } from '@/stores'
 import './index.scss'
 
 export default function HomePage() {
   const scanCabinet = useAppStore((s) => s.scanCabinet)
+  const roles = useAppStore((s) => s.user?.roles)
 
   const scan = async () => {
-    if (await scanCabinet()) await Taro.navigateTo({ url: '/pages/cabinet/index?from=app' })
+    if (await scanCabinet()) await Taro.navigateTo({ url: `${ROUTES.cabinet}?from=app` })
   }
+
+  const go = (url: string) => void Taro.navigateTo({ url })
 
   return (
     <PageShell>
@@ -21,6 +25,24 @@ export default function HomePage() {
         <Button className='home__scan' type='primary' block onClick={() => void scan()}>
           扫码开门
         </Button>
+        <View className='home__mine'>
+          <View className='home__entry' onClick={() => go(ROUTES.orders)}>
+            <Text>我的订单</Text>
+            <Text className='home__entry-hint'>小票、待支付、退款与申诉</Text>
+          </View>
+          {roles && roles.staffDeviceCodes.length > 0 ? (
+            <View className='home__entry' onClick={() => go(ROUTES.staff)}>
+              <Text>补货运维工作台</Text>
+              <Text className='home__entry-hint'>补货、盘点、设备告警</Text>
+            </View>
+          ) : null}
+          {roles?.merchantId ? (
+            <View className='home__entry' onClick={() => go(ROUTES.merchant)}>
+              <Text>商户中心</Text>
+              <Text className='home__entry-hint'>收款、提现、数据、客诉</Text>
+            </View>
+          ) : null}
+        </View>
         <View className='home__elder'>
           <ElderModeSwitch />
         </View>

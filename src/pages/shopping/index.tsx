@@ -11,6 +11,7 @@ import { formatDuration } from '@/domain/time'
 import { useNow } from '@/hooks/useNow'
 import { platform } from '@/platform'
 import { useNoticeToast } from '@/hooks/useNoticeToast'
+import { ROUTES } from '@/routes'
 import { useAppStore } from '@/stores'
 import './index.scss'
 
@@ -33,7 +34,7 @@ export default function ShoppingPage() {
 
   const backToCabinet = () => {
     actions.leaveSession()
-    void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/cabinet/index?from=app' }))
+    void Taro.navigateBack().catch(() => Taro.reLaunch({ url: `${ROUTES.cabinet}?from=app` }))
   }
 
   const object = async (productId: string) => {

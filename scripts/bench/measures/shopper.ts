@@ -1,8 +1,8 @@
 import path from 'node:path'
-import { openPhone, type Phone } from '../../e2e/lib/browser'
-import { startEmulatorServer } from '../../mock/server/start'
-import { ROOT } from '../lib/app-config'
-import { installMarks, median, percentile, watchFor } from './measure'
+import { openPhone, type Phone } from '../../../e2e/lib/browser'
+import { startEmulatorServer } from '../../../mock/server/start'
+import { ROOT } from '../../lib/app-config'
+import { installMarks, median, percentile, watchFor } from '../measure'
 
 type Figures = Record<string, { value: number | null; budget: number; unit: string; note?: string }>
 
@@ -15,7 +15,7 @@ const CART_EVENTS = 12
  * injected latency and a 300 ms door, live-cart latency over the socket and over polling, close → receipt
  * with a 500 ms settlement.
  */
-export async function measureShopperPath(): Promise<Figures> {
+export async function measure(): Promise<Figures> {
   const server = await startEmulatorServer({
     port: 0,
     scenario: 'happy',

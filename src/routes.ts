@@ -1,0 +1,9 @@
+/** Page paths the app navigates to; subpackage entry pages are promised here for the home page's links. */
+export const ROUTES = {
+  cabinet: '/pages/cabinet/index',
+  credit: '/pages/credit/index',
+  shopping: '/pages/shopping/index',
+  orders: '/packages/orders/pages/list/index',
+  staff: '/packages/staff/pages/home/index',
+  merchant: '/packages/merchant/pages/home/index',
+} as const
