@@ -38,7 +38,11 @@ export interface DoorSlice {
     receipt: Receipt | null
     receiptError: AppError | null
   }
-  openDoor: (doorNo?: number) => Promise<void>
+  /**
+   * Start opening the door. Returns false when a tap is ignored (an open already running or a session
+   * still going), so the page navigates only for the tap that counts.
+   */
+  openDoor: (doorNo?: number) => boolean
   /** Follow a session already known (e.g. after a restart), from its snapshot. */
   followSession: (session: DoorSession) => void
   objectToLine: (productId: string) => Promise<AppError | null>
@@ -169,39 +173,68 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
       }
     }
 
+    const requestOpen = async (deviceCode: string, doorNo: number | undefined, intentId: string) => {
+      const startedAt = Date.now()
+      let lastError: AppError = new AppError('DOOR_OPEN_TIMEOUT')
+      while (Date.now() - startedAt < OPEN_DEADLINE_MS) {
+        const result = await callApi('openDoor', {
+          body: { deviceCode, doorNo: doorNo as 1 | 2 | undefined, intentId, mode: 'shop' },
+          idempotencyKey: intentId,
+          timeoutMs: Math.min(OPEN_ATTEMPT_TIMEOUT_MS, OPEN_DEADLINE_MS - (Date.now() - startedAt)),
+        })
+        if (result.ok) {
+          setDoor({ requesting: false })
+          follow(result.data)
+          watchOpenDeadline(result.data.id, startedAt)
+          return
+        }
+        lastError = result.error
+        if (!isTransient(result.error)) break
+        await sleep(OPEN_RETRY_PAUSE_MS)
+      }
+      setDoor({ requesting: false, error: lastError })
+      // The gate may have changed under us (another shopper, a fault): show the cloud's current answer.
+      if (!isTransient(lastError)) void get().refreshCabinet()
+    }
+
+    // The promise of the 开门 button is a definite answer within 20 s of the tap, whatever the cloud does:
+    // ask once more at the deadline, then say it timed out (and keep following, should it open late).
+    const watchOpenDeadline = (sessionId: string, startedAt: number) => {
+      setTimeout(
+        async () => {
+          const stillOpening = () => {
+            const session = get().door.log?.session
+            return (
+              session?.id === sessionId &&
+              (session.state === 'opening' || session.state === 'awaiting_confirmation')
+            )
+          }
+          if (!stillOpening()) return
+          const read = await callApi('getDoorSession', { path: { sessionId } })
+          if (read.ok) ingest([], read.data)
+          if (stillOpening()) setDoor({ error: new AppError('DOOR_OPEN_TIMEOUT') })
+        },
+        Math.max(0, startedAt + OPEN_DEADLINE_MS - Date.now()),
+      )
+    }
+
     return {
       door: idleDoor,
 
-      openDoor: async (doorNo) => {
+      openDoor: (doorNo) => {
         const { door, cabinet } = get()
         const current = door.log?.session
-        if (door.requesting || (current && !isFinalSessionState(current.state))) return
         const deviceCode = cabinet.deviceCode
-        if (!deviceCode) return
+        // A session still going blocks a new open, unless this phone already gave up on it (timed out).
+        const going = current && !isFinalSessionState(current.state) && !door.error
+        if (door.requesting || going || !deviceCode) return false
+        if (current && !isFinalSessionState(current.state)) stopFollowing?.()
         // A retry after a failed attempt with no definite answer keeps the intent: still one door session.
         const intentId =
           door.error && isTransient(door.error) && door.intentId ? door.intentId : newId('intent-')
-        const startedAt = Date.now()
-        setDoor({ ...idleDoor, intentId, requesting: true, requestedAt: startedAt })
-        let lastError: AppError = new AppError('DOOR_OPEN_TIMEOUT')
-        while (Date.now() - startedAt < OPEN_DEADLINE_MS) {
-          const result = await callApi('openDoor', {
-            body: { deviceCode, doorNo: doorNo as 1 | 2 | undefined, intentId, mode: 'shop' },
-            idempotencyKey: intentId,
-            timeoutMs: Math.min(OPEN_ATTEMPT_TIMEOUT_MS, OPEN_DEADLINE_MS - (Date.now() - startedAt)),
-          })
-          if (result.ok) {
-            setDoor({ requesting: false })
-            follow(result.data)
-            return
-          }
-          lastError = result.error
-          if (!isTransient(result.error)) break
-          await sleep(OPEN_RETRY_PAUSE_MS)
-        }
-        setDoor({ requesting: false, error: lastError })
-        // The gate may have changed under us (another shopper, a fault): show the cloud's current answer.
-        if (!isTransient(lastError)) void get().refreshCabinet()
+        setDoor({ ...idleDoor, intentId, requesting: true, requestedAt: Date.now() })
+        void requestOpen(deviceCode, doorNo, intentId)
+        return true
       },
 
       followSession: (session) => follow(session),

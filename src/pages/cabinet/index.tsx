@@ -67,8 +67,8 @@ export default function CabinetPage() {
           gate={gate}
           busy={doorBusy}
           onOpen={() => {
-            void actions.openDoor(activeDoor)
-            void Taro.navigateTo({ url: ROUTES.shopping })
+            // A second tap before the first re-render is ignored by the store: navigate once.
+            if (actions.openDoor(activeDoor)) void Taro.navigateTo({ url: ROUTES.shopping })
           }}
           onAction={(next) => {
             const unpaid = gate.reasons[0]?.unpaidOrder

@@ -47,15 +47,16 @@ export default function ShoppingPage() {
   }
 
   let body
-  if (door.error && !session) {
+  const opening = state === 'opening' || state === 'awaiting_confirmation'
+  if (door.error && (!session || opening)) {
     body = (
       <StatusView
         kind='error'
         error={door.error}
-        onAction={(next) => (next === 'retry' ? void actions.openDoor(undefined) : backToCabinet())}
+        onAction={(next) => (next === 'retry' ? actions.openDoor(session?.doorNo) : backToCabinet())}
       />
     )
-  } else if (door.requesting || !session || state === 'opening' || state === 'awaiting_confirmation') {
+  } else if (door.requesting || !session || opening) {
     body = <StatusView kind='loading' text='开门中…' />
   } else if (state === 'failed' || state === 'cancelled') {
     const code = session.failure?.code
@@ -66,7 +67,7 @@ export default function ShoppingPage() {
       <StatusView
         kind='error'
         error={error}
-        onAction={(next) => (next === 'retry' ? void actions.openDoor(session.doorNo) : backToCabinet())}
+        onAction={(next) => (next === 'retry' ? actions.openDoor(session.doorNo) : backToCabinet())}
       />
     )
   } else if (state === 'open' || state === 'closed') {
@@ -96,7 +97,8 @@ export default function ShoppingPage() {
         )}
       </View>
     )
-  } else if (state === 'settled') {
+  } else if (state === 'settled' || (state === 'payment_pending' && door.receipt?.status === 'paid')) {
+    // A failed charge paid in the app: the session stays payment_pending, the order is what changed.
     body = door.receipt ? (
       <View className='shopping'>
         <ReceiptView
