@@ -101,12 +101,12 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
       const fresh = log.events.slice(before.events.length)
       if (fresh.some((e) => e.kind === 'door_left_open')) {
         platform.vibrate()
+        announce('请关好柜门')
         set({ notice: new AppError('DOOR_LEFT_OPEN') })
+        setDoor({ closeReminder: true })
       }
-      setDoor({
-        log,
-        openSeenAt: get().door.openSeenAt ?? (log.session.state === 'open' ? Date.now() : null),
-      })
+      setDoor({ log })
+      if (log.session.state === 'open') markOpenSeen()
       ports.stream.acknowledge(log.session.id, log.session.seq)
       if (isFinalSessionState(log.session.state)) finish()
       else if (hasGap(log)) void catchUp()
