@@ -2,7 +2,7 @@ import { ENDPOINTS } from './endpoints'
 import { upload, type ApiResult, type ProgressListener } from './transport'
 import type { Upload } from './types'
 
-export type { ProgressListener }
+export type { ApiResult, ProgressListener }
 
 /**
  * A complaint photo to the cloud (`createUpload`: one JPEG or PNG of at most 5 MB in the multipart field

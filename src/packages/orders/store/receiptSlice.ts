@@ -1,0 +1,99 @@
+import type { StateCreator } from 'zustand'
+import { callApi } from '@/api/endpoints'
+import type { Complaint, Receipt } from '@/api/types'
+import type { AppError } from '@/domain/errors'
+import type { OrdersPorts } from './ports'
+import type { LoadStatus, OrdersState } from './types'
+
+export interface Loaded<T> {
+  value: T | null
+  status: LoadStatus
+  error: AppError | null
+}
+
+export interface ReceiptSlice {
+  /** Receipts by order id. */
+  receipts: Record<string, Loaded<Receipt>>
+  /** Complaints by id, with the merchant's reply, the corrected order and the refund. */
+  complaints: Record<string, Loaded<Complaint>>
+  payingOrderId: string | null
+  /** A receipt, then its complaint (whose reply the receipt does not carry). */
+  loadReceipt: (orderId: string) => Promise<void>
+  loadComplaint: (complaintId: string) => Promise<void>
+  /**
+   * Pays an unpaid order through the main store's payment (the cloud confirms it), then shows the paid
+   * receipt and lists. A tap while a payment is under way changes nothing.
+   */
+  payOrder: (orderId: string) => Promise<{ paid: boolean; error: AppError | null }>
+}
+
+function loaded<T>(previous: Loaded<T> | undefined, change: Partial<Loaded<T>>): Loaded<T> {
+  return { value: null, status: 'idle', error: null, ...previous, ...change }
+}
+
+export const createReceiptSlice =
+  (ports: OrdersPorts): StateCreator<OrdersState, [], [], ReceiptSlice> =>
+  (set, get) => ({
+    receipts: {},
+    complaints: {},
+    payingOrderId: null,
+
+    loadReceipt: async (orderId) => {
+      set((s) => ({
+        receipts: {
+          ...s.receipts,
+          // A receipt already shown stays on screen while it is read again.
+          [orderId]: loaded(s.receipts[orderId], {
+            status: s.receipts[orderId]?.value ? 'ready' : 'loading',
+            error: null,
+          }),
+        },
+      }))
+      const result = await callApi('getOrder', { path: { orderId } })
+      set((s) => ({
+        receipts: {
+          ...s.receipts,
+          [orderId]: result.ok
+            ? loaded(s.receipts[orderId], { value: result.data, status: 'ready', error: null })
+            : loaded(s.receipts[orderId], { status: 'error', error: result.error }),
+        },
+      }))
+      const complaintId = result.ok ? result.data.complaint?.id : undefined
+      if (complaintId) await get().loadComplaint(complaintId)
+    },
+
+    loadComplaint: async (complaintId) => {
+      set((s) => ({
+        complaints: {
+          ...s.complaints,
+          [complaintId]: loaded(s.complaints[complaintId], {
+            status: s.complaints[complaintId]?.value ? 'ready' : 'loading',
+            error: null,
+          }),
+        },
+      }))
+      const result = await callApi('getComplaint', { path: { complaintId } })
+      set((s) => ({
+        complaints: {
+          ...s.complaints,
+          [complaintId]: result.ok
+            ? loaded(s.complaints[complaintId], { value: result.data, status: 'ready', error: null })
+            : loaded(s.complaints[complaintId], { status: 'error', error: result.error }),
+        },
+      }))
+    },
+
+    payOrder: async (orderId) => {
+      if (get().payingOrderId) return { paid: false, error: null }
+      set({ payingOrderId: orderId })
+      try {
+        const { ok, error } = await ports.payOrder(orderId)
+        if (!ok) return { paid: false, error }
+        get().invalidateOrders()
+        await Promise.all([get().loadReceipt(orderId), get().loadUnpaid()])
+        return { paid: true, error: null }
+      } finally {
+        set({ payingOrderId: null })
+      }
+    },
+  })
