@@ -20,7 +20,14 @@ export interface RequestSpec {
 }
 
 export type ApiResult<T> =
-  | { ok: true; data: T; status: number; requestId: string }
+  | {
+      ok: true
+      data: T
+      status: number
+      requestId: string
+      /** The cloud's clock when it answered (its `Date` header), for rules the phone's clock must not judge. */
+      serverTime?: number
+    }
   | { ok: false; error: AppError }
 
 interface RawRequest {
@@ -153,7 +160,10 @@ function toResult<T>(outcome: RawOutcome, requestId: string): ApiResult<T> {
         if (typeof body === 'string') {
           return { ok: false, error: new AppError('RESPONSE_INVALID', { status, requestId }) }
         }
-        return { ok: true, data: body as T, status, requestId }
+        const serverTime = Date.parse(outcome.headers.date ?? '')
+        return Number.isFinite(serverTime)
+          ? { ok: true, data: body as T, status, requestId, serverTime }
+          : { ok: true, data: body as T, status, requestId }
       }
       return { ok: false, error: errorFromResponse(status, body, requestId) }
     }

@@ -232,14 +232,32 @@ describe('…and refused by the cloud with the same field when it gets there any
   })
 
   test('the window closed while the form was open', async () => {
-    const { act, form, runtime, skewPhoneClock } = await start()
+    const { act, form, runtime } = await start()
     act.toggleLine('p_cola')
     act.setLineKind('p_cola', 'not_taken')
-    // Eight days on for the cloud; the phone's clock is behind and still thinks the window is open.
+    // Eight days pass for the cloud after the form read the receipt.
     runtime.advance(8 * 86_400_000)
-    skewPhoneClock(-8 * 86_400_000)
     await act.submitComplaint()
     expect(form().error).toMatchObject({ code: 'COMPLAINT_WINDOW_CLOSED', message: '已超过申诉期限' })
     expect(form().fields.form).toMatch(/7天/)
   })
+})
+
+test('the window is judged by the cloud’s clock, not by a phone whose clock is weeks off', async () => {
+  h = harness('happy')
+  h.server.listen({ onUnhandledRequest: 'error' })
+  h.skewPhoneClock(-30 * 86_400_000)
+  const act = h.orders.getState()
+  await act.openComplaintForm(h.cloud.scenario.refs.oldOrderId ?? '')
+  act.toggleLine('p_water')
+  act.setLineKind('p_water', 'not_taken')
+  await act.submitComplaint()
+  expect(h.orders.getState().complaintForm.fields.form).toMatch(/^已超过申诉期限/)
+  expect(h.count(CREATE_COMPLAINT)).toBe(0)
+
+  h.skewPhoneClock(+30 * 86_400_000)
+  await act.openComplaintForm(h.cloud.scenario.refs.recentOrderId ?? '')
+  act.toggleLine('p_cola')
+  act.setLineKind('p_cola', 'not_taken')
+  expect(await act.submitComplaint()).toMatchObject({ state: 'pending' })
 })

@@ -1,10 +1,4 @@
-import type {
-  ComplaintItemKind,
-  ComplaintState,
-  FaultReportKind,
-  OrderStatusFilter,
-  RefundState,
-} from '@/api/types'
+import type { ComplaintItemKind, ComplaintState, FaultReportKind, OrderStatusFilter } from '@/api/types'
 
 /** Chinese names for the after-sales enums of the contract, as shoppers read them. */
 
@@ -31,11 +25,6 @@ export const COMPLAINT_STATE_LABEL: Record<ComplaintState, string> = {
   pending: '待处理',
   resolved: '已处理',
   rejected: '已驳回',
-}
-
-export const REFUND_STATE_LABEL: Record<RefundState, string> = {
-  processing: '退款中',
-  succeeded: '已到账',
 }
 
 export const FAULT_KINDS: readonly { kind: FaultReportKind; label: string }[] = [

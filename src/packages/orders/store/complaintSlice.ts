@@ -98,7 +98,7 @@ export const createComplaintSlice =
       if (!current) return
       const next = change(current)
       const r = receipt()
-      const all = r ? validateDraft(next, r, ports.now()) : {}
+      const all = r ? validateDraft(next, r, get().cloudNow()) : {}
       setForm({
         drafts: { ...form().drafts, [next.orderId]: next },
         fields: { ...liveFields(all, next, form().attempted), ...extra },
@@ -215,7 +215,7 @@ export const createComplaintSlice =
         const current = draft()
         const r = receipt()
         if (!current || !r || form().submitting) return null
-        const fields = validateDraft(current, r, ports.now())
+        const fields = validateDraft(current, r, get().cloudNow())
         if (Object.keys(fields).length > 0) {
           setForm({ attempted: true, fields, error: new AppError('VALIDATION_FAILED') })
           return null

@@ -17,6 +17,13 @@ export interface ReceiptSlice {
   /** Complaints by id, with the merchant's reply, the corrected order and the refund. */
   complaints: Record<string, Loaded<Complaint>>
   payingOrderId: string | null
+  /** How far the cloud's clock is ahead of the phone's, as last seen on a receipt's answer. */
+  cloudClockOffsetMs: number
+  /**
+   * Now by the cloud's clock: the complaint window is the cloud's rule, and a phone's clock may be days
+   * off (a traveller, a wrong setting), so the app judges the window by the cloud's time.
+   */
+  cloudNow: () => number
   /** A receipt, then its complaint (whose reply the receipt does not carry). */
   loadReceipt: (orderId: string) => Promise<void>
   loadComplaint: (complaintId: string) => Promise<void>
@@ -37,6 +44,8 @@ export const createReceiptSlice =
     receipts: {},
     complaints: {},
     payingOrderId: null,
+    cloudClockOffsetMs: 0,
+    cloudNow: () => ports.now() + get().cloudClockOffsetMs,
 
     loadReceipt: async (orderId) => {
       set((s) => ({
@@ -50,6 +59,8 @@ export const createReceiptSlice =
         },
       }))
       const result = await callApi('getOrder', { path: { orderId } })
+      if (result.ok && result.serverTime !== undefined)
+        set({ cloudClockOffsetMs: result.serverTime - ports.now() })
       set((s) => ({
         receipts: {
           ...s.receipts,

@@ -56,7 +56,7 @@ export function harness(scenario: string, userId = 'u_happy') {
   window.localStorage.clear()
   const app = createAppStore(platform.storage, fakePorts())
   let currentUser = userId
-  // The phone's clock as the store reads it: the cloud's unless a test puts the phone behind or ahead.
+  // The phone's own clock; a test may put it behind or ahead of the real time.
   let phoneSkewMs = 0
   configureTransport({
     baseUrl: 'http://cloud.test',
@@ -86,7 +86,7 @@ export function harness(scenario: string, userId = 'u_happy') {
     chooseImages: async () => pictures.next,
     uploadFile,
     newId,
-    now: () => jest$.clock.now() + phoneSkewMs,
+    now: () => Date.now() + phoneSkewMs,
   })
   return {
     ...jest$,
