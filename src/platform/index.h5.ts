@@ -12,6 +12,10 @@ function queryParam(name: string): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null
 }
 
+// The demo's shopper picker puts `login_code` in the URL the app opens with; in-app navigation then
+// replaces the hash, so the code is kept from launch for a login that happens on a later page.
+const launchLoginCode = queryParam('login_code')
+
 async function confirmInDialog(title: string, content: string): Promise<PlatformFlowResult> {
   try {
     const res = await Taro.showModal({ title, content, confirmText: '确认', cancelText: '取消' })
@@ -31,7 +35,7 @@ export const platform: Platform = {
   name: 'h5',
 
   getLoginCode: async () => {
-    const given = queryParam('login_code')
+    const given = queryParam('login_code') ?? launchLoginCode
     if (given) return given
     let identity = storage.getItem(IDENTITY_KEY)
     if (!identity) {
