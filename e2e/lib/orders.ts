@@ -159,6 +159,15 @@ export async function scrollPageTo(page: Page, where: 'end' | number): Promise<v
   }, where)
 }
 
+/**
+ * Opens a URL of the H5 app afresh. Going to another hash of the page already open is a same-document
+ * navigation, which the app's router would treat as in-app; a reload makes it a launch.
+ */
+export async function launch(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await page.reload()
+}
+
 /** Elements in the whole document: what "the DOM stays small" is measured in. */
 export function domSize(page: Page): Promise<number> {
   return page.evaluate(() => document.getElementsByTagName('*').length)

@@ -37,7 +37,7 @@ function fillTwoLines(act: ReturnType<typeof h.orders.getState>) {
 
 test('two lines, two photos: the complaint is filed once and the merchant’s approval reaches the shopper', async () => {
   const { act, form, orderId, pictures, orders, cloud } = await start()
-  expect(form().goods.map((g) => g.productId)).toContain('p_water')
+  expect(orders.getState().cabinetGoods.GZ0001A?.map((g) => g.productId)).toContain('p_water')
   fillTwoLines(act)
   const progress: number[] = []
   const unsubscribe = orders.subscribe((s) => {

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
-import type { Complaint, ComplaintItemKind, Goods, Receipt } from '@/api/types'
+import type { Complaint, ComplaintItemKind, Receipt } from '@/api/types'
 import { AppError } from '@/domain/errors'
 import {
   MAX_PHOTOS,
@@ -32,8 +32,6 @@ export interface ComplaintForm {
   submitting: boolean
   /** Why the last submission did not go through (network, refusal); the draft is kept for a retry. */
   error: AppError | null
-  /** The cabinet's goods, for "识别成了别的商品": which product was actually taken. */
-  goods: Goods[]
 }
 
 export interface ComplaintSlice {
@@ -60,7 +58,6 @@ const emptyForm: ComplaintForm = {
   attempted: false,
   submitting: false,
   error: null,
-  goods: [],
 }
 
 /** Before the first submit only limits the shopper can see being crossed are reported while typing. */
@@ -145,8 +142,7 @@ export const createComplaintSlice =
         await get().loadReceipt(orderId)
         const r = get().receipts[orderId]?.value
         if (!r) return
-        const landing = await callApi('getCabinetLanding', { path: { deviceCode: r.device.code } })
-        if (landing.ok && form().orderId === orderId) setForm({ goods: landing.data.goods })
+        await get().loadCabinetGoods(r.device.code)
       },
 
       toggleLine: (productId) =>

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
-import type { Complaint, Receipt } from '@/api/types'
+import type { Complaint, Goods, Receipt } from '@/api/types'
 import type { AppError } from '@/domain/errors'
 import type { OrdersPorts } from './ports'
 import type { LoadStatus, OrdersState } from './types'
@@ -17,6 +17,12 @@ export interface ReceiptSlice {
   /** Complaints by id, with the merchant's reply, the corrected order and the refund. */
   complaints: Record<string, Loaded<Complaint>>
   payingOrderId: string | null
+  /**
+   * A cabinet's goods by device code: what "识别成了别的商品" offers as the product actually taken, and
+   * the names a complaint's items are shown with.
+   */
+  cabinetGoods: Record<string, Goods[]>
+  loadCabinetGoods: (deviceCode: string) => Promise<void>
   /** How far the cloud's clock is ahead of the phone's, as last seen on a receipt's answer. */
   cloudClockOffsetMs: number
   /**
@@ -44,6 +50,13 @@ export const createReceiptSlice =
     receipts: {},
     complaints: {},
     payingOrderId: null,
+    cabinetGoods: {},
+
+    loadCabinetGoods: async (deviceCode) => {
+      if (get().cabinetGoods[deviceCode]) return
+      const landing = await callApi('getCabinetLanding', { path: { deviceCode } })
+      if (landing.ok) set((s) => ({ cabinetGoods: { ...s.cabinetGoods, [deviceCode]: landing.data.goods } }))
+    },
     cloudClockOffsetMs: 0,
     cloudNow: () => ports.now() + get().cloudClockOffsetMs,
 

@@ -29,6 +29,8 @@ export default function ComplaintStatusPage() {
   const receipt = useOrdersStore((s) => s.receipts[orderId]?.value ?? null)
   const loadComplaint = useOrdersStore((s) => s.loadComplaint)
   const loadReceipt = useOrdersStore((s) => s.loadReceipt)
+  const loadCabinetGoods = useOrdersStore((s) => s.loadCabinetGoods)
+  const goods = useOrdersStore((s) => (receipt ? s.cabinetGoods[receipt.device.code] : undefined))
   const [visible, setVisible] = useState(true)
 
   useDidShow(() => {
@@ -43,6 +45,12 @@ export default function ComplaintStatusPage() {
 
   const complaint = entry?.value ?? null
   const pending = complaint?.state === 'pending'
+  // A product "actually taken" may be on no receipt line: its name comes from the cabinet's goods.
+  const deviceCode = receipt?.device.code
+  const needsGoods = Boolean(complaint?.items.some((i) => i.actualProductId))
+  useEffect(() => {
+    if (deviceCode && needsGoods) void loadCabinetGoods(deviceCode)
+  }, [deviceCode, needsGoods, loadCabinetGoods])
   useEffect(() => {
     if (!pending || !visible) return undefined
     const timer = setInterval(() => void loadComplaint(complaintId), PENDING_REFRESH_MS)
@@ -64,6 +72,7 @@ export default function ComplaintStatusPage() {
   const nameOf = (productId: string) =>
     receipt?.lines.find((l) => l.productId === productId)?.name ??
     complaint.correctedOrder?.lines.find((l) => l.productId === productId)?.name ??
+    goods?.find((g) => g.productId === productId)?.name ??
     productId
   const phone = receipt?.servicePhone
   return (

@@ -32,6 +32,10 @@ export default function ComplaintPage() {
   const form = useOrdersStore((s) => s.complaintForm)
   const entry = useOrdersStore((s) => s.receipts[orderId])
   const cloudNow = useOrdersStore((s) => s.cloudNow)
+  const goods = useOrdersStore((s) => {
+    const code = s.receipts[orderId]?.value?.device.code
+    return code ? s.cabinetGoods[code] : undefined
+  })
   const actions = useOrdersStore(
     useShallow((s) => ({
       open: s.openComplaintForm,
@@ -126,7 +130,7 @@ export default function ComplaintPage() {
                         <Text>实际拿的是哪件商品？</Text>
                         <ChoiceChips
                           name={`actual-${line.productId}`}
-                          options={form.goods
+                          options={(goods ?? [])
                             .filter((g) => g.productId !== line.productId)
                             .map((g) => ({ value: g.productId, label: g.name }))}
                           value={chosen.actualProductId}
@@ -191,7 +195,7 @@ export default function ComplaintPage() {
           disabled={form.submitting}
           onClick={() => void submit()}
         >
-          {form.submitting ? '提交中…' : form.error ? '重新提交' : '提交申诉'}
+          {form.submitting ? '提交中…' : form.error?.next === 'retry' ? '重新提交' : '提交申诉'}
         </Button>
         <ServiceBar
           phone={receipt.servicePhone}

@@ -90,7 +90,7 @@ export default function FaultReportPage() {
         </View>
         <Notice error={fault.error} />
         <Button type='primary' block disabled={fault.submitting} onClick={() => void actions.submit()}>
-          {fault.submitting ? '提交中…' : fault.error ? '重新提交' : '提交报修'}
+          {fault.submitting ? '提交中…' : fault.error?.next === 'retry' ? '重新提交' : '提交报修'}
         </Button>
         {service}
       </View>
