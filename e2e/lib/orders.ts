@@ -10,7 +10,7 @@ export const ORDER_PAGES = '/app/index.html#/packages/orders/pages'
 
 /** A page of the orders subpackage, opened as the given shopper (H5 reads `login_code` from the URL). */
 export function ordersUrl(
-  emulator: Emulator,
+  emulator: Pick<Emulator, 'url'>,
   page: 'list' | 'detail' | 'complaint' | 'complaint-status' | 'fault',
   query: Record<string, string> = {},
   loginCode = 'code:u_happy',
@@ -19,7 +19,7 @@ export function ordersUrl(
   return `${emulator.url}${ORDER_PAGES}/${page}/index?${params.toString()}`
 }
 
-export function homeUrl(emulator: Emulator, loginCode = 'code:u_happy'): string {
+export function homeUrl(emulator: Pick<Emulator, 'url'>, loginCode = 'code:u_happy'): string {
   return `${emulator.url}/app/index.html#/pages/index/index?login_code=${encodeURIComponent(loginCode)}`
 }
 
