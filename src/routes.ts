@@ -4,6 +4,8 @@ export const ROUTES = {
   credit: '/pages/credit/index',
   shopping: '/pages/shopping/index',
   orders: '/packages/orders/pages/list/index',
+  /** An order's receipt with refunds, complaint and 客服 (`?orderId=`); the post-purchase receipt links here. */
+  orderDetail: '/packages/orders/pages/detail/index',
   staff: '/packages/staff/pages/home/index',
   merchant: '/packages/merchant/pages/home/index',
 } as const

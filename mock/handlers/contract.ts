@@ -156,6 +156,16 @@ const MESSAGES: Record<string, string> = {
   format: '格式不正确',
 }
 
+/** Length and count limits name the limit, so a form can show the message as it is. */
+function limitMessage(e: ErrorObject): string | undefined {
+  const limit = (e.params as { limit?: number }).limit
+  if (typeof limit !== 'number') return undefined
+  if (e.keyword === 'maxLength') return `不能超过${limit}字`
+  if (e.keyword === 'maxItems') return `最多${limit}项`
+  if (e.keyword === 'minItems') return `至少${limit}项`
+  return undefined
+}
+
 /** The component schema an error comes from, e.g. `…#/components/schemas/LightCommandRequest`. */
 function ownerOf(error: ErrorObject): string {
   return /^(.*#\/components\/schemas\/[^/]+)/.exec(error.schemaPath)?.[1] ?? ''
@@ -178,7 +188,7 @@ export function fieldsOf(errors: ErrorObject[] | null | undefined, root = ''): R
     if (e.keyword === 'additionalProperties' && params.additionalProperty)
       parts.push(params.additionalProperty)
     const key = [root, ...parts].filter(Boolean).join('.') || 'body'
-    fields[key] ??= MESSAGES[e.keyword] ?? '格式不正确'
+    fields[key] ??= limitMessage(e) ?? MESSAGES[e.keyword] ?? '格式不正确'
   }
   return fields
 }

@@ -26,7 +26,7 @@ export interface Reply {
 export type OperationHandler = (call: Call) => Reply
 
 export const REQUEST_HEADERS = 'Authorization, Content-Type, X-Request-Id, Idempotency-Key'
-export const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, X-Emulator-Operation'
+export const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, X-Emulator-Operation, Date'
 
 /** CORS for the H5 dev server and the mini-program IDEs, which call the emulator from another origin. */
 export function corsHeaders(request: Request): Record<string, string> {

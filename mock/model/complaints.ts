@@ -3,7 +3,7 @@
 // that have ended since still apply; the refund is the original total minus the corrected total.
 import { requireDevice, requireMerchant, requireUser } from './access'
 import { cloudError, validationError } from './errors'
-import { createRefund, orderStatus, refundedFen, toReceipt, toRefund } from './orders'
+import { complaintWindowEnd, createRefund, refundedFen, toReceipt, toRefund } from './orders'
 import { priceCart } from './pricing'
 import { parseCorrectedLines } from './staff'
 import { nextId, type ComplaintRecord, type Ctx } from './state'
@@ -29,7 +29,6 @@ const ITEM_KINDS: ComplaintItemKind[] = [
   'duplicate_charge',
   'wrong_price',
 ]
-const COMPLAINABLE = new Set(['paid', 'partially_refunded'])
 
 function uploadUrl(ctx: Ctx, id: string): string {
   const upload = ctx.world.uploads.get(id)
@@ -113,11 +112,16 @@ export function complaintOps(ctx: Ctx) {
       const order = typeof input?.orderId === 'string' ? ctx.world.orders.get(input.orderId) : undefined
       if (!order) throw cloudError('ORDER_NOT_FOUND')
       if (order.userId !== user.id) throw validationError({ orderId: '不是您的订单' })
-      if (!COMPLAINABLE.has(orderStatus(ctx, order))) throw validationError({ orderId: '该订单当前不能投诉' })
-      if (ctx.clock.now() - order.createdAt > ctx.settings.complaintWindowMs) {
-        throw cloudError('COMPLAINT_WINDOW_CLOSED', '订单已超过7天，不能再投诉', undefined, {
-          hint: '请拨打客服电话',
-        })
+      const windowEnd = complaintWindowEnd(ctx, order)
+      if (windowEnd === null) throw validationError({ orderId: '该订单当前不能投诉' })
+      if (ctx.clock.now() > windowEnd) {
+        // The field message lets a form show the refusal where the shopper looks, like any other one.
+        throw cloudError(
+          'COMPLAINT_WINDOW_CLOSED',
+          '订单已超过7天，不能再投诉',
+          { orderId: '订单已超过7天申诉期限，请联系客服' },
+          { hint: '请拨打客服电话' },
+        )
       }
       const description = input.description ?? ''
       const photoUploadIds = input.photoUploadIds ?? []
@@ -136,19 +140,28 @@ export function complaintOps(ctx: Ctx) {
       const catalog = order.priceBook.catalog
       if (!Array.isArray(input.items) || input.items.length === 0) fields.items = '请选择有问题的商品'
       const items: ComplaintItem[] = []
+      const seen = new Set<string>()
       ;(Array.isArray(input.items) ? input.items : []).forEach((raw, i) => {
         const line = order.priced.lines.find((l) => l.productId === raw?.productId)
         if (!line) {
           fields[`items.${i}.productId`] = '订单里没有这个商品'
           return
         }
+        if (seen.has(line.productId)) fields[`items.${i}.productId`] = '同一商品只能选择一次'
+        seen.add(line.productId)
         if (!ITEM_KINDS.includes(raw.kind)) fields[`items.${i}.kind`] = '请选择问题类型'
         if (raw.actualQty !== undefined) {
           if (!isNonNegativeInt(raw.actualQty)) fields[`items.${i}.actualQty`] = '数量须为非负整数'
           else if (raw.actualQty > line.qty) fields[`items.${i}.actualQty`] = `不能超过扣款数量${line.qty}`
+          else if (raw.kind === 'wrong_quantity' && raw.actualQty === line.qty)
+            fields[`items.${i}.actualQty`] = '与扣款数量相同，请填写实际拿的数量'
         } else if (raw.kind === 'wrong_quantity') fields[`items.${i}.actualQty`] = '请填写实际数量'
         if (raw.actualProductId !== undefined && !catalog.some((c) => c.productId === raw.actualProductId)) {
           fields[`items.${i}.actualProductId`] = '该柜子没有这个商品'
+        } else if (raw.actualProductId !== undefined && raw.actualProductId === raw.productId) {
+          fields[`items.${i}.actualProductId`] = '请选择另一件商品'
+        } else if (raw.actualProductId === undefined && raw.kind === 'misrecognized') {
+          fields[`items.${i}.actualProductId`] = '请选择实际拿的商品'
         }
         const item: ComplaintItem = { productId: raw.productId, kind: raw.kind }
         if (raw.actualQty !== undefined) item.actualQty = raw.actualQty

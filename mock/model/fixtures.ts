@@ -7,8 +7,9 @@
 import { addLedger, refreshStockAlarms, raiseAlarm } from './access'
 import { payloadFor } from './credit'
 import { createOrder, createRefund } from './orders'
-import type { CartItem, PromotionRule } from './pricing'
+import { priceCart, type CartItem, type PromotionRule } from './pricing'
 import type {
+  ComplaintRecord,
   CreditAuthRecord,
   Ctx,
   DeviceRecord,
@@ -45,6 +46,7 @@ export const SCENARIO_NAMES = [
   'restocker',
   'merchant',
   'demo',
+  'order_history',
 ] as const
 
 export type ScenarioName = (typeof SCENARIO_NAMES)[number]
@@ -750,6 +752,108 @@ function addDemoDevices(ctx: Ctx): void {
   }
 }
 
+/** Orders u_happy has in the `order_history` scenario: the order list's thousand-order case. */
+export const ORDER_HISTORY_SIZE = 1000
+
+/** A settled refund in the past (seeded history is not waiting for the refund timer). */
+function settledRefund(ctx: Ctx, orderId: string, amountFen: number, at: number): string {
+  const order = ctx.world.orders.get(orderId)
+  if (!order) throw new Error(`fixture: no order ${orderId}`)
+  const refund = createRefund(ctx, order, amountFen)
+  refund.state = 'succeeded'
+  refund.createdAt = at
+  refund.succeededAt = at + 5 * MINUTE_MS
+  const entry = ctx.world.ledger.find((e) => e.ref === refund.id)
+  if (entry) entry.at = entry.availableAt = at
+  return refund.id
+}
+
+/**
+ * A long history for one shopper, newest first every 7 hours back in time across the three cabinets, with
+ * the after-sales cases the order pages show near the top: a partly refunded order, a complaint resolved
+ * with a corrected order and a refund, and a complaint rejected with the merchant's reply.
+ */
+function addOrderHistory(ctx: Ctx, refs: Record<string, string>, userId: string, total: number): void {
+  const now = ctx.clock.now()
+  const rand = prng(1000)
+  const existing = [...ctx.world.orders.values()].filter((o) => o.userId === userId).length
+  const codes = ['GZ0001A', 'SM0002D', 'SJ0001V']
+  const showcase: Record<number, CartItem[]> = {
+    1: [
+      { productId: 'p_coffee', qty: 2 },
+      { productId: 'p_water', qty: 1 },
+    ],
+    2: [
+      { productId: 'p_cola', qty: 2 },
+      { productId: 'p_yogurt', qty: 1 },
+      { productId: 'p_sandwich', qty: 1 },
+    ],
+    4: [{ productId: 'p_milk', qty: 2 }],
+  }
+  for (let n = 0; n < total - existing; n += 1) {
+    const code = showcase[n] ? 'GZ0001A' : (codes[n % codes.length] ?? 'GZ0001A')
+    const device = deviceOf(ctx, code)
+    const onDoor = device.goods.filter((g) => g.doorNo === 1)
+    const items = new Map<string, number>()
+    for (let k = 0, kinds = 1 + Math.floor(rand() * 3); k < kinds; k += 1) {
+      const g = onDoor[Math.floor(rand() * onDoor.length)] ?? onDoor[0]
+      if (g) items.set(g.productId, (items.get(g.productId) ?? 0) + 1)
+    }
+    const orderId = seedOrder(ctx, {
+      userId,
+      deviceCode: code,
+      doorNo: 1,
+      openedAt: now - 3 * HOUR_MS - n * 7 * HOUR_MS - Math.floor(rand() * 50) * MINUTE_MS,
+      items: showcase[n] ?? [...items].map(([productId, qty]) => ({ productId, qty })),
+      base: 'paid',
+      channel: n % 4 === 3 ? 'alipay' : 'wxpay_score',
+    })
+    const order = ctx.world.orders.get(orderId)
+    if (!order) continue
+    if (n === 1) {
+      refs.historyRefundedOrderId = orderId
+      settledRefund(ctx, orderId, 200, order.createdAt + 2 * HOUR_MS)
+    } else if (n === 2 || n === 4) {
+      const resolved = n === 2
+      const id = nextId(ctx, 'cmp')
+      const createdAt = order.createdAt + HOUR_MS
+      const complaint: ComplaintRecord = {
+        id,
+        orderId,
+        userId,
+        merchantId: order.merchantId,
+        state: resolved ? 'resolved' : 'rejected',
+        items: resolved
+          ? [{ productId: 'p_yogurt', kind: 'not_taken' }]
+          : [{ productId: 'p_milk', kind: 'wrong_quantity', actualQty: 1 }],
+        description: resolved ? '没有拿酸奶，却扣了酸奶的钱' : '只拿了一盒牛奶',
+        photoUploadIds: [],
+        createdAt,
+        handledAt: createdAt + 3 * HOUR_MS,
+        reply: resolved ? '已核实，差额将原路退回' : '经核对柜内称重记录，您取走了2盒牛奶，扣款无误',
+      }
+      if (resolved) {
+        const corrected = order.items.filter((i) => i.productId !== 'p_yogurt')
+        const priced = priceCart(corrected, order.priceBook.catalog, order.priceBook.rules, order.openedAt)
+        complaint.corrected = { items: corrected, priced }
+        complaint.refundId = settledRefund(
+          ctx,
+          orderId,
+          order.priced.totalFen - priced.totalFen,
+          createdAt + 3 * HOUR_MS,
+        )
+        refs.resolvedComplaintId = id
+        refs.resolvedOrderId = orderId
+      } else {
+        refs.rejectedComplaintId = id
+        refs.rejectedOrderId = orderId
+      }
+      ctx.world.complaints.set(id, complaint)
+      order.complaintId = id
+    }
+  }
+}
+
 const DESCRIPTIONS: Record<ScenarioName, string> = {
   happy: '已登录、已开通先用后付的顾客，单门重力柜，三种促销都在进行中',
   first_time: '首次使用的顾客：未绑定手机号、未开通先用后付',
@@ -770,6 +874,7 @@ const DESCRIPTIONS: Record<ScenarioName, string> = {
   restocker: '补货员：绑定三台柜子，有一张补货单',
   merchant: '商户：收款、余额、提现、统计和一条待处理投诉',
   demo: '演示：多台不同状态的柜子、待处理投诉和异常订单',
+  order_history: '顾客有1000笔历史订单，含退款、已处理和已驳回的申诉',
 }
 
 /** Loads a scenario into an empty model. */
@@ -878,6 +983,9 @@ export function loadScenario(ctx: Ctx, name: ScenarioName): ScenarioInfo {
     case 'demo':
       addDemoDevices(ctx)
       addComplaintFixture(ctx, refs)
+      break
+    case 'order_history':
+      addOrderHistory(ctx, refs, FIXTURE_USERS.happy, ORDER_HISTORY_SIZE)
       break
   }
   return { name, description: DESCRIPTIONS[name], userId, loginCode: `code:${userId}`, deviceCode, refs }

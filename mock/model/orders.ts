@@ -147,6 +147,15 @@ export function goodsSummary(lines: CartLine[]): string {
   return lines.length === 1 ? `${first.name}×${first.qty}` : `${first.name}×${first.qty} 等${total}件`
 }
 
+/** Orders a shopper may still complain about: charged and not refunded in full. */
+export const COMPLAINABLE_STATUSES: ReadonlySet<OrderStatus> = new Set(['paid', 'partially_refunded'])
+
+/** The end of an order's complaint window, or null when the order cannot be complained about at all. */
+export function complaintWindowEnd(ctx: Ctx, order: OrderRecord): number | null {
+  if (!COMPLAINABLE_STATUSES.has(orderStatus(ctx, order))) return null
+  return order.createdAt + ctx.settings.complaintWindowMs
+}
+
 export function toOrderSummary(ctx: Ctx, order: OrderRecord): OrderSummary {
   return {
     id: order.id,
@@ -201,6 +210,8 @@ export function toReceipt(
     servicePhone: merchant?.servicePhone ?? '',
   }
   if (order.paidAt !== undefined) receipt.paidAt = toIso(order.paidAt)
+  const windowEnd = corrected ? null : complaintWindowEnd(ctx, order)
+  if (windowEnd !== null) receipt.complaintWindowEndsAt = toIso(windowEnd)
   return receipt
 }
 

@@ -1365,6 +1365,11 @@ export interface components {
             complaint: components["schemas"]["ComplaintSummary"] | null;
             /** @description The merchant's 客服 phone */
             servicePhone: string;
+            /**
+             * Format: date-time
+             * @description Until when the shopper may file a complaint about this order (the cloud's complaint window, 7 days from the order); absent when the order cannot be complained about (unpaid, under review, fully refunded) and on a corrected order
+             */
+            complaintWindowEndsAt?: string;
         };
         ReceiptLine: {
             productId: string;

@@ -20,7 +20,14 @@ export interface RequestSpec {
 }
 
 export type ApiResult<T> =
-  | { ok: true; data: T; status: number; requestId: string }
+  | {
+      ok: true
+      data: T
+      status: number
+      requestId: string
+      /** The cloud's clock when it answered (its `Date` header), for rules the phone's clock must not judge. */
+      serverTime?: number
+    }
   | { ok: false; error: AppError }
 
 interface RawRequest {
@@ -31,6 +38,21 @@ interface RawRequest {
   timeout: number
 }
 
+/** One file as Taro.uploadFile takes it (multipart POST; the platform writes the Content-Type). */
+export interface RawUpload {
+  url: string
+  filePath: string
+  /** The multipart field; Taro's Alipay adapter renames it to Alipay's `fileName`. */
+  name: string
+  /** Alipay requires the kind of file; WeChat and H5 ignore it. */
+  fileType: 'image'
+  header: Record<string, string>
+  timeout: number
+}
+
+/** Upload progress in percent (0–100), as the platform reports it. */
+export type ProgressListener = (percent: number) => void
+
 export interface TransportConfig {
   baseUrl: string
   getToken: () => string | null
@@ -38,6 +60,8 @@ export interface TransportConfig {
   relogin: () => Promise<string | null>
   /** The raw platform call; Taro.request unless a test stands in for it. */
   send: (raw: RawRequest) => Promise<unknown>
+  /** The raw platform upload; Taro.uploadFile unless a test stands in for it. */
+  sendUpload: (raw: RawUpload, onProgress: ProgressListener) => Promise<unknown>
   defaultTimeoutMs: number
 }
 
@@ -48,6 +72,15 @@ const config: TransportConfig = {
   getToken: () => null,
   relogin: async () => null,
   send: (raw) => Taro.request({ ...raw, dataType: 'json' }) as Promise<unknown>,
+  sendUpload: (raw, onProgress) => {
+    const task = Taro.uploadFile(raw)
+    try {
+      task.progress((res) => onProgress(res.progress))
+    } catch {
+      // An old base library without UploadTask.onProgressUpdate: the upload still runs, without a bar.
+    }
+    return task as Promise<unknown>
+  },
   defaultTimeoutMs: 15_000,
 }
 
@@ -76,13 +109,13 @@ function buildUrl(path: string, query: RequestSpec['query']): string {
   return config.baseUrl.replace(/\/+$/, '') + path + (parts.length ? `?${parts.join('&')}` : '')
 }
 
-async function sendOnce(raw: RawRequest): Promise<RawOutcome> {
+async function sendOnce(timeout: number, perform: () => Promise<unknown>): Promise<RawOutcome> {
   let timer: ReturnType<typeof setTimeout> | undefined
   // Some runtimes ignore the timeout option, so the transport keeps its own clock too.
   const deadline = new Promise<RawOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'timeout', detail: 'transport deadline' }), raw.timeout + 500)
+    timer = setTimeout(() => resolve({ kind: 'timeout', detail: 'transport deadline' }), timeout + 500)
   })
-  const settled = config.send(raw).then(fromResolved, fromRejected)
+  const settled = perform().then(fromResolved, fromRejected)
   try {
     return await Promise.race([settled, deadline])
   } finally {
@@ -127,34 +160,45 @@ function toResult<T>(outcome: RawOutcome, requestId: string): ApiResult<T> {
         if (typeof body === 'string') {
           return { ok: false, error: new AppError('RESPONSE_INVALID', { status, requestId }) }
         }
-        return { ok: true, data: body as T, status, requestId }
+        const serverTime = Date.parse(outcome.headers.date ?? '')
+        return Number.isFinite(serverTime)
+          ? { ok: true, data: body as T, status, requestId, serverTime }
+          : { ok: true, data: body as T, status, requestId }
       }
       return { ok: false, error: errorFromResponse(status, body, requestId) }
     }
   }
 }
 
-/** The one way the app talks to the cloud. Never throws: every failure is an AppError in the result. */
-export async function request<T>(spec: RequestSpec): Promise<ApiResult<T>> {
-  const auth = spec.auth ?? 'required'
-  const idempotencyKey = UNSAFE.has(spec.method) ? (spec.idempotencyKey ?? newId('idem-')) : undefined
-  const url = buildUrl(spec.path, spec.query)
+interface CallSpec {
+  auth: NonNullable<RequestSpec['auth']>
+  idempotencyKey?: string
+  /** JSON calls say so; an upload leaves the multipart Content-Type to the platform. */
+  contentType?: string
+  timeoutMs?: number
+}
 
+/**
+ * What every call shares: the token (a silent login first when one is needed), a fresh request id per
+ * attempt, the idempotency key, the deadline, one normalized result, and exactly one replay with a fresh
+ * token after a 401.
+ */
+async function call<T>(
+  spec: CallSpec,
+  perform: (header: Record<string, string>, timeout: number) => Promise<unknown>,
+): Promise<ApiResult<T>> {
+  const { auth, idempotencyKey } = spec
+  const timeout = spec.timeoutMs ?? config.defaultTimeoutMs
   let token = auth === 'none' ? null : config.getToken()
   if (auth === 'required' && !token) token = await reloginOnce()
 
   const attempt = async (bearer: string | null): Promise<{ outcome: RawOutcome; requestId: string }> => {
     const requestId = newId('req-')
-    const header: Record<string, string> = { 'Content-Type': 'application/json', 'X-Request-Id': requestId }
+    const header: Record<string, string> = { 'X-Request-Id': requestId }
+    if (spec.contentType) header['Content-Type'] = spec.contentType
     if (bearer) header.Authorization = `Bearer ${bearer}`
     if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey
-    const outcome = await sendOnce({
-      url,
-      method: spec.method,
-      header,
-      data: spec.body,
-      timeout: spec.timeoutMs ?? config.defaultTimeoutMs,
-    })
+    const outcome = await sendOnce(timeout, () => perform(header, timeout))
     return { outcome, requestId }
   }
 
@@ -166,6 +210,52 @@ export async function request<T>(spec: RequestSpec): Promise<ApiResult<T>> {
     if (fresh) ({ outcome, requestId } = await attempt(fresh))
   }
   return toResult<T>(outcome, requestId)
+}
+
+/** The one way the app talks to the cloud. Never throws: every failure is an AppError in the result. */
+export function request<T>(spec: RequestSpec): Promise<ApiResult<T>> {
+  const url = buildUrl(spec.path, spec.query)
+  return call<T>(
+    {
+      auth: spec.auth ?? 'required',
+      idempotencyKey: UNSAFE.has(spec.method) ? (spec.idempotencyKey ?? newId('idem-')) : undefined,
+      contentType: 'application/json',
+      timeoutMs: spec.timeoutMs,
+    },
+    (header, timeout) => config.send({ url, method: spec.method, header, data: spec.body, timeout }),
+  )
+}
+
+export interface UploadSpec {
+  /** Path under the API base, e.g. `/v1/uploads`. */
+  path: string
+  /** A temp file path from the platform's media picker (a blob URL on H5). */
+  filePath: string
+  /** The multipart field the contract names. */
+  fieldName: string
+  /** A retry of the same photo passes the same key, so a lost answer never stores it twice. */
+  idempotencyKey: string
+  onProgress?: ProgressListener
+  timeoutMs?: number
+}
+
+/**
+ * A multipart upload through the same path as every JSON call (token, request id, idempotency key,
+ * deadline, the platforms' result shapes normalized, errors from the catalogue, one re-login on 401).
+ */
+export function upload<T>(spec: UploadSpec): Promise<ApiResult<T>> {
+  const url = buildUrl(spec.path, undefined)
+  const onProgress: ProgressListener = (percent) => {
+    if (Number.isFinite(percent)) spec.onProgress?.(Math.max(0, Math.min(100, Math.round(percent))))
+  }
+  return call<T>(
+    { auth: 'required', idempotencyKey: spec.idempotencyKey, timeoutMs: spec.timeoutMs ?? 60_000 },
+    (header, timeout) =>
+      config.sendUpload(
+        { url, filePath: spec.filePath, name: spec.fieldName, fileType: 'image', header, timeout },
+        onProgress,
+      ),
+  )
 }
 
 /** For callers that prefer exceptions (store actions with try/finally). */

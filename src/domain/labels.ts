@@ -27,3 +27,8 @@ export const CREDIT_METHOD_LABEL: Record<
   alipay_agreement: '支付宝免密支付',
   alipay_preauth: '支付宝预授权',
 }
+
+export const REFUND_STATE_LABEL: Record<'processing' | 'succeeded', string> = {
+  processing: '退款中',
+  succeeded: '已到账',
+}

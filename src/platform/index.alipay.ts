@@ -8,6 +8,9 @@ const CANCELLED = '6001'
 const ASK_THE_CLOUD = new Set(['7000', '7001', '9000', '8000', '6004'])
 const SCAN_CANCELLED = 10
 const SCAN_CAMERA_DENIED = [2001, 2002, 2003]
+// my.chooseImage: 11 the user cancelled, 2001–2003 camera or album permission refused.
+const CHOOSE_CANCELLED = 11
+const CHOOSE_DENIED = [2001, 2002, 2003]
 
 function fromResultCode(code: string): PlatformFlowResult {
   if (code === CANCELLED) return { outcome: 'cancelled', detail: code }
@@ -29,6 +32,29 @@ function trade(args: { tradeNO?: string; orderStr?: string }): Promise<PlatformF
       fail: (err) => resolve({ outcome: 'failed', detail: errText(err) }),
     })
   })
+}
+
+function fileSize(apFilePath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    my.getFileInfo({
+      apFilePath,
+      digestAlgorithm: 'md5',
+      success: (res) => resolve(res.size),
+      fail: (err) => reject(new Error(errText(err))),
+    })
+  })
+}
+
+// Newer base libraries list `tempFiles` with sizes; older ones only `apFilePaths`, measured one by one.
+async function chosenImages(res: { tempFiles?: unknown; apFilePaths?: string[]; tempFilePaths?: string[] }) {
+  if (Array.isArray(res.tempFiles) && res.tempFiles.length > 0) {
+    return (res.tempFiles as { path: string; size: number }[]).map((f) => ({
+      path: f.path,
+      sizeBytes: f.size,
+    }))
+  }
+  const paths = res.tempFilePaths ?? res.apFilePaths ?? []
+  return Promise.all(paths.map(async (path) => ({ path, sizeBytes: await fileSize(path) })))
 }
 
 export const platform: Platform = {
@@ -138,6 +164,27 @@ export const platform: Platform = {
   makePhoneCall: (phoneNumber) => {
     my.makePhoneCall({ number: phoneNumber })
   },
+
+  chooseImages: (count) =>
+    new Promise((resolve) => {
+      my.chooseImage({
+        count,
+        sourceType: ['album', 'camera'],
+        success: (res) => {
+          chosenImages(res).then(
+            (images) => resolve({ ok: true, images }),
+            (err: unknown) => resolve({ ok: false, reason: 'failed', detail: errText(err) }),
+          )
+        },
+        fail: (err) => {
+          const code = Number((err as { error?: number }).error)
+          if (code === CHOOSE_CANCELLED) resolve({ ok: false, reason: 'cancelled', detail: errText(err) })
+          else if (CHOOSE_DENIED.includes(code))
+            resolve({ ok: false, reason: 'denied', detail: errText(err) })
+          else resolve({ ok: false, reason: 'failed', detail: errText(err) })
+        },
+      })
+    }),
 
   vibrate: () => {
     my.vibrateLong({})

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { errText, sourceFromWechatQuery, storageOver } from './shared'
-import type { Platform, PlatformFlowResult } from './types'
+import type { ChooseImagesResult, Platform, PlatformFlowResult } from './types'
 
 // The browser build is the demo and test bed: there is no platform login, credit or payment page, so
 // those steps are confirmed in a dialog and the emulated cloud decides the outcome, as the real one would.
@@ -11,6 +11,10 @@ function queryParam(name: string): string | null {
   const match = new RegExp(`[?&]${name}=([^&#]*)`).exec(search)
   return match?.[1] ? decodeURIComponent(match[1]) : null
 }
+
+// The demo's shopper picker puts `login_code` in the URL the app opens with; in-app navigation then
+// replaces the hash, so the code is kept from launch for a login that happens on a later page.
+const launchLoginCode = queryParam('login_code')
 
 async function confirmInDialog(title: string, content: string): Promise<PlatformFlowResult> {
   try {
@@ -31,7 +35,7 @@ export const platform: Platform = {
   name: 'h5',
 
   getLoginCode: async () => {
-    const given = queryParam('login_code')
+    const given = queryParam('login_code') ?? launchLoginCode
     if (given) return given
     let identity = storage.getItem(IDENTITY_KEY)
     if (!identity) {
@@ -85,6 +89,36 @@ export const platform: Platform = {
   makePhoneCall: (phoneNumber) => {
     window.location.href = `tel:${phoneNumber}`
   },
+
+  // A browser has no media picker API: a hidden <input type=file> opens the system's own dialog, and each
+  // picked file becomes a blob URL, which Taro's H5 uploadFile reads back into the multipart body.
+  chooseImages: (count) =>
+    new Promise((resolve) => {
+      const input = document.createElement('input')
+      input.type = 'file'
+      input.accept = 'image/jpeg,image/png'
+      input.multiple = count > 1
+      input.style.display = 'none'
+      let settled = false
+      const finish = (result: ChooseImagesResult) => {
+        if (settled) return
+        settled = true
+        input.remove()
+        resolve(result)
+      }
+      input.addEventListener('change', () => {
+        const files = Array.from(input.files ?? [])
+        if (files.length === 0) finish({ ok: false, reason: 'cancelled' })
+        else
+          finish({
+            ok: true,
+            images: files.map((f) => ({ path: URL.createObjectURL(f), sizeBytes: f.size })),
+          })
+      })
+      input.addEventListener('cancel', () => finish({ ok: false, reason: 'cancelled' }))
+      document.body.appendChild(input)
+      input.click()
+    }),
 
   vibrate: () => {
     navigator.vibrate?.(400)

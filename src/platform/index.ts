@@ -66,6 +66,19 @@ export const platform: Platform = {
     Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
   },
 
+  chooseImages: async (count) => {
+    try {
+      const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      return { ok: true, images: res.tempFiles.map((f) => ({ path: f.path, sizeBytes: f.size })) }
+    } catch (err) {
+      return {
+        ok: false,
+        reason: /cancel/i.test(errText(err)) ? 'cancelled' : 'failed',
+        detail: errText(err),
+      }
+    }
+  },
+
   vibrate: () => {
     Taro.vibrateLong().catch(() => undefined)
   },

@@ -119,6 +119,28 @@ export const platform: Platform = {
     wx.makePhoneCall({ phoneNumber })
   },
 
+  // chooseMedia replaced chooseImage (no longer maintained) and reports each file's size with it.
+  chooseImages: (count) =>
+    new Promise((resolve) => {
+      wx.chooseMedia({
+        count,
+        mediaType: ['image'],
+        sourceType: ['album', 'camera'],
+        sizeType: ['compressed'],
+        success: (res) =>
+          resolve({
+            ok: true,
+            images: res.tempFiles.map((f) => ({ path: f.tempFilePath, sizeBytes: f.size })),
+          }),
+        fail: (err) => {
+          const text = errText(err)
+          if (/cancel/i.test(text)) resolve({ ok: false, reason: 'cancelled', detail: text })
+          else if (/auth|deny|permission/i.test(text)) resolve({ ok: false, reason: 'denied', detail: text })
+          else resolve({ ok: false, reason: 'failed', detail: text })
+        },
+      })
+    }),
+
   vibrate: () => {
     wx.vibrateLong({})
   },

@@ -33,6 +33,16 @@ export interface PhoneButtonProps {
 
 export type ScanResult = { ok: true; text: string } | { ok: false; reason: 'cancelled' | 'denied' | 'failed' }
 
+/** A picture the shopper picked, ready for the upload: a temp file path (a blob URL on H5) and its size. */
+export interface ChosenImage {
+  path: string
+  sizeBytes: number
+}
+
+export type ChooseImagesResult =
+  | { ok: true; images: ChosenImage[] }
+  | { ok: false; reason: 'cancelled' | 'denied' | 'failed'; detail?: string }
+
 /** Opaque payloads from the cloud, exactly as the contract defines them. */
 export type CreditPayload = CreditAuthorizationPayload
 export type { PaymentPayload }
@@ -78,6 +88,11 @@ export interface Platform {
   openSocket: (url: string, handlers: SocketHandlers) => Promise<SocketConnection>
   storage: KeyValueStorage
   makePhoneCall: (phoneNumber: string) => void
+  /**
+   * The platform's own picker for up to `count` pictures (album or camera). A platform may hand back more
+   * than asked (a browser's file dialog): the caller keeps what fits.
+   */
+  chooseImages: (count: number) => Promise<ChooseImagesResult>
   vibrate: () => void
   /** Say a short prompt aloud where the platform can; false where it cannot (the caller then vibrates). */
   speak: (text: string) => boolean

@@ -240,3 +240,17 @@ describe('silent re-login', () => {
     expect(sent).toHaveLength(1)
   })
 })
+
+describe('the cloud’s clock', () => {
+  test('an answer carries the cloud’s time from its Date header, whatever the phone’s clock says', async () => {
+    setup([async () => ({ statusCode: 200, data: {}, header: { Date: 'Fri, 20 Nov 2026 04:00:00 GMT' } })])
+    const result = await request({ method: 'GET', path: '/v1/me' })
+    expect(result.ok && result.serverTime).toBe(Date.parse('2026-11-20T12:00:00+08:00'))
+  })
+
+  test('no or a broken Date header leaves it out', async () => {
+    setup([wechat(200, {}), async () => ({ statusCode: 200, data: {}, header: { date: 'soon' } })])
+    expect(await request({ method: 'GET', path: '/v1/me' })).not.toHaveProperty('serverTime')
+    expect(await request({ method: 'GET', path: '/v1/me' })).not.toHaveProperty('serverTime')
+  })
+})

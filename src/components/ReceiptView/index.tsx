@@ -1,24 +1,50 @@
 import { Text, View } from '@tarojs/components'
-import type { Receipt } from '@/api/types'
+import type { Receipt, Refund } from '@/api/types'
 import { formatFen } from '@/domain/money'
 import { formatDateTime, formatShanghai, formatTime } from '@/domain/time'
-import { CHANNEL_LABEL, ORDER_STATUS_LABEL } from '@/domain/labels'
+import { CHANNEL_LABEL, ORDER_STATUS_LABEL, REFUND_STATE_LABEL } from '@/domain/labels'
 import './index.scss'
 
 interface Props {
   receipt: Receipt
   onCallService?: () => void
+  /**
+   * `afterClose` (default): the receipt right after the door closed, led by the door-closed confirmation.
+   * `history`: a past order opened from the order list, where that confirmation would be noise.
+   */
+  variant?: 'afterClose' | 'history'
+}
+
+/** One refund: amount, back the way the money came (原路返回 to WeChat or Alipay), when, and its state. */
+export function RefundRow({ refund }: { refund: Refund }) {
+  return (
+    <View className='receipt__refund' data-refund-id={refund.id} data-refund-state={refund.state}>
+      <View className='receipt__row'>
+        <Text className='receipt__row-label'>退款 {REFUND_STATE_LABEL[refund.state]}</Text>
+        <Text className='receipt__row-value'>{formatFen(refund.amountFen)}</Text>
+      </View>
+      <Text className='receipt__refund-note'>
+        {refund.destination}至{CHANNEL_LABEL[refund.channel]}
+      </Text>
+      <Text className='receipt__refund-note'>
+        申请 {formatDateTime(refund.createdAt)}
+        {refund.succeededAt ? `，到账 ${formatDateTime(refund.succeededAt)}` : ''}
+      </Text>
+    </View>
+  )
 }
 
 /** The receipt as the cloud computed it: every figure is the cloud's, the app only lays it out. */
-export function ReceiptView({ receipt, onCallService }: Props) {
+export function ReceiptView({ receipt, onCallService, variant = 'afterClose' }: Props) {
   return (
     <View className='receipt' data-order-id={receipt.id}>
-      <View className='receipt__closed' role='status'>
-        <Text className='receipt__closed-title'>门已关好</Text>
-        <Text className='receipt__closed-time'>关门时间 {formatTime(receipt.doorClosedAt)}</Text>
-        <Text className='receipt__closed-note'>之后他人取走的商品与您无关</Text>
-      </View>
+      {variant === 'afterClose' ? (
+        <View className='receipt__closed' role='status'>
+          <Text className='receipt__closed-title'>门已关好</Text>
+          <Text className='receipt__closed-time'>关门时间 {formatTime(receipt.doorClosedAt)}</Text>
+          <Text className='receipt__closed-note'>之后他人取走的商品与您无关</Text>
+        </View>
+      ) : null}
 
       <View className='receipt__total'>
         <Text className='receipt__status'>{ORDER_STATUS_LABEL[receipt.status]}</Text>
@@ -72,13 +98,9 @@ export function ReceiptView({ receipt, onCallService }: Props) {
       </View>
 
       {receipt.refunds.length > 0 && (
-        <View className='receipt__card'>
+        <View className='receipt__card receipt__refunds'>
           {receipt.refunds.map((r) => (
-            <Row
-              key={r.id}
-              label={`退款 ${r.state === 'succeeded' ? '已到账' : '处理中'}`}
-              value={`${formatFen(r.amountFen)} ${r.destination}`}
-            />
+            <RefundRow key={r.id} refund={r} />
           ))}
         </View>
       )}

@@ -105,6 +105,16 @@ export default function ShoppingPage() {
           receipt={door.receipt}
           onCallService={() => platform.makePhoneCall(door.receipt!.servicePhone)}
         />
+        <View
+          className='shopping__after-sales'
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `${ROUTES.orderDetail}?orderId=${encodeURIComponent(door.receipt!.id)}`,
+            })
+          }
+        >
+          订单详情、退款与申诉 ›
+        </View>
         <Button type='primary' block onClick={backToCabinet}>
           完成
         </Button>

@@ -1,0 +1,129 @@
+/**
+ * A shopper with 1,000 past orders: the list scrolls to the end with the page staying small, tabs filter,
+ * a receipt shows its refund (amount, 原路返回, when, state), and a rejected complaint shows the merchant's
+ * reply.
+ */
+import assert from 'node:assert/strict'
+import { after, afterEach, before, test } from 'node:test'
+import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
+import { startEmulator, type Emulator } from '../lib/emulator'
+import { domSize, homeUrl, ordersUrl, scenario, scrollPageTo, type ScenarioRefs } from '../lib/orders'
+
+let emulator: Emulator
+let phone: Phone | undefined
+let refs: ScenarioRefs
+
+before(async () => {
+  emulator = await startEmulator('order_history')
+  refs = await scenario(emulator, 'order_history')
+})
+
+after(async () => {
+  await emulator.stop()
+})
+
+afterEach(async (t) => {
+  if (phone) {
+    if (process.exitCode) await keepScreenshot(phone.page, t.name)
+    await phone.close()
+    phone = undefined
+  }
+})
+
+test('1,000 orders: from home to 我的订单, scrolled to the end, the page never holds more than a screenful', async () => {
+  phone = await openPhone()
+  const { page } = phone
+  const listCalls: string[] = []
+  page.on('request', (req) => {
+    const url = new URL(req.url())
+    if (url.pathname === '/v1/orders') listCalls.push(url.search)
+  })
+  await page.goto(homeUrl(emulator))
+  await page.getByText('我的订单').click()
+  await page.locator('.order-row').first().waitFor({ timeout: 20_000 })
+  const firstRow = await page.locator('.order-row').first().innerText()
+  assert.match(firstRow, /鲜享1号柜/)
+  assert.match(firstRow, /¥\d+\.\d{2}/)
+  assert.match(firstRow, /2026-11-20 \d{2}:\d{2}/)
+
+  let largest = await domSize(page)
+  for (let i = 0; i < 400; i++) {
+    if ((await page.locator('[data-list-state="end"]').count()) > 0) break
+    await scrollPageTo(page, 'end')
+    await page.waitForTimeout(40)
+    largest = Math.max(largest, await domSize(page))
+  }
+  await page.getByText('没有更多了（共 1000 笔）').waitFor({ timeout: 20_000 })
+  const list = page.locator('.virtual-list')
+  assert.equal(await list.getAttribute('data-count'), '1000')
+  const rows = await page.locator('.order-row').count()
+  assert.ok(rows > 5 && rows <= 30, `only the rows around the screen are in the page (${rows})`)
+  assert.ok(largest <= 400, `the whole document stayed at most 400 elements (largest ${largest})`)
+  assert.equal(listCalls.length, 20, 'twenty pages of fifty, each asked once')
+  assert.equal(new Set(listCalls).size, 20)
+
+  // The oldest order is at the end, on screen.
+  const last = page.locator('.order-row').last()
+  assert.ok(await last.isVisible())
+  assert.match(await last.innerText(), /2026-0\d-\d{2}/)
+
+  // Back to the middle: the rows there are drawn again.
+  await scrollPageTo(page, 40_000)
+  await page.waitForTimeout(200)
+  assert.ok((await page.locator('.order-row').count()) <= 30)
+  assert.ok(await page.locator('.order-row').first().isVisible())
+})
+
+test('tabs: 待支付 is empty, 退款·申诉 holds the refunded and complained-about orders', async () => {
+  phone = await openPhone()
+  const { page } = phone
+  await page.goto(ordersUrl(emulator, 'list'))
+  await page.locator('.order-row').first().waitFor({ timeout: 20_000 })
+  await page.locator('[data-tab="unpaid"]').click()
+  await page.getByText('暂无订单').waitFor({ timeout: 10_000 })
+  await page.locator('[data-tab="refund_or_complaint"]').click()
+  await page.locator(`.order-row[data-order-id="${refs.resolvedOrderId}"]`).waitFor({ timeout: 10_000 })
+  for (const id of [refs.historyRefundedOrderId, refs.rejectedOrderId]) {
+    assert.equal(await page.locator(`.order-row[data-order-id="${id}"]`).count(), 1)
+  }
+  assert.equal(await page.locator('[data-tab="refund_or_complaint"]').getAttribute('aria-selected'), 'true')
+})
+
+test('a receipt with a refund: the amount, 原路返回 to the channel, when, and that it has arrived', async () => {
+  phone = await openPhone()
+  const { page } = phone
+  await page.goto(ordersUrl(emulator, 'list'))
+  await page.locator(`.order-row[data-order-id="${refs.historyRefundedOrderId}"]`).click()
+  const refund = page.locator('.receipt__refund').first()
+  await refund.waitFor({ timeout: 20_000 })
+  const text = await refund.innerText()
+  assert.match(text, /退款 已到账/)
+  assert.match(text, /¥2\.00/)
+  assert.match(text, /原路返回至微信支付分/)
+  assert.match(text, /申请 2026-11-\d{2} \d{2}:\d{2}，到账 2026-11-\d{2} \d{2}:\d{2}/)
+  const receipt = await page.locator('.receipt').innerText()
+  assert.match(receipt, /部分退款/)
+  assert.match(receipt, /订单号/)
+  assert.doesNotMatch(receipt, /门已关好/, 'a past order is not the door-closed receipt')
+  assert.match(receipt, /联系客服 400-820-8820/)
+  assert.ok(await page.getByText('故障报修').isVisible())
+})
+
+test('a rejected complaint: its state and the merchant’s reply on the receipt and on its own page', async () => {
+  phone = await openPhone()
+  const { page } = phone
+  await page.goto(ordersUrl(emulator, 'detail', { orderId: refs.rejectedOrderId! }))
+  const card = page.locator('.complaint-card[data-complaint-state="rejected"]')
+  await card.waitFor({ timeout: 20_000 })
+  await page.getByText('商户回复：经核对柜内称重记录').waitFor({ timeout: 10_000 })
+  assert.match(await card.innerText(), /已驳回/)
+  await card.click()
+  const status = page.locator('.complaint-status[data-complaint-state="rejected"]')
+  await status.waitFor({ timeout: 20_000 })
+  const text = await status.innerText()
+  assert.match(text, /已驳回/)
+  assert.match(text, /扣款无误/)
+  assert.match(text, /蒙牛纯牛奶 250ml/)
+  assert.match(text, /数量不对（实际 1 件）/)
+  assert.match(text, /客服电话 400-820-8820/)
+})

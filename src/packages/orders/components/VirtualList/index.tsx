@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import Taro, { usePageScroll } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { nearEnd, rowWindow, type RowWindow } from '../../domain/virtualWindow'
+
+interface Props {
+  /** Element id of the list, to find where it starts on the page. */
+  id: string
+  count: number
+  /** The class every row carries (all rows are styled to one height); a rendered one is measured. */
+  rowClassName: string
+  /** The rows' styled height in design px (750 wide), used until a row has been measured. */
+  rowHeightRpx: number
+  renderRow: (index: number) => ReactNode
+  /** Asked when the rendered rows come near the last one (the next page by cursor). */
+  onNearEnd?: () => void
+  /** Rows kept beyond each edge of the screen. */
+  overscan?: number
+}
+
+const NEAR_END_ROWS = 15
+
+function screenSize(): { width: number; height: number } {
+  try {
+    const info = Taro.getSystemInfoSync()
+    return { width: info.windowWidth || 375, height: info.windowHeight || 667 }
+  } catch {
+    return { width: 375, height: 667 }
+  }
+}
+
+/**
+ * A list of thousands of equal-height rows that keeps only those around the screen in the page: the rest
+ * are two spacers. It follows the page's own scroll (usePageScroll), which WeChat, Alipay and H5 all give,
+ * so pull-to-refresh and reach-bottom stay the page's too.
+ */
+export function VirtualList({
+  id,
+  count,
+  rowClassName,
+  rowHeightRpx,
+  renderRow,
+  onNearEnd,
+  overscan = 6,
+}: Props) {
+  const screen = useRef(screenSize())
+  const scrollTop = useRef(0)
+  const listTop = useRef(0)
+  const [rowHeight, setRowHeight] = useState(() => (rowHeightRpx * screen.current.width) / 750)
+  const compute = useCallback(
+    (): RowWindow =>
+      rowWindow({
+        scrollTop: scrollTop.current,
+        viewportHeight: screen.current.height,
+        listTop: listTop.current,
+        rowHeight,
+        count,
+        overscan,
+      }),
+    [rowHeight, count, overscan],
+  )
+  const [win, setWin] = useState<RowWindow>(compute)
+
+  // Only a change of the rendered range re-renders; most scroll events move within it.
+  const update = useCallback(() => {
+    const next = compute()
+    setWin((prev) =>
+      prev.start === next.start && prev.end === next.end && prev.padBottom === next.padBottom ? prev : next,
+    )
+  }, [compute])
+
+  useEffect(update, [update])
+
+  usePageScroll(({ scrollTop: top }) => {
+    scrollTop.current = top
+    update()
+  })
+
+  // Where the list starts and how tall a row really is, once rows are on screen.
+  const hasRows = count > 0
+  useEffect(() => {
+    if (!hasRows) return
+    Taro.createSelectorQuery()
+      .select(`#${id}`)
+      .boundingClientRect()
+      .select(`.${rowClassName}`)
+      .boundingClientRect()
+      .exec((res: ({ top?: number; height?: number } | null)[]) => {
+        const [list, row] = res
+        if (typeof list?.top === 'number') listTop.current = list.top + scrollTop.current
+        if (row?.height && Math.abs(row.height - rowHeight) > 0.5) setRowHeight(row.height)
+        else update()
+      })
+  }, [hasRows, id, rowClassName, rowHeight, update])
+
+  useEffect(() => {
+    if (onNearEnd && count > 0 && nearEnd(win, count, NEAR_END_ROWS)) onNearEnd()
+  }, [win, count, onNearEnd])
+
+  const rows: ReactNode[] = []
+  for (let i = win.start; i < win.end; i++) rows.push(renderRow(i))
+  return (
+    <View id={id} className='virtual-list' data-count={count} data-rendered={win.end - win.start}>
+      <View style={{ height: `${win.padTop}px` }} />
+      {rows}
+      <View style={{ height: `${win.padBottom}px` }} />
+    </View>
+  )
+}

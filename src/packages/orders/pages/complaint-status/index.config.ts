@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '申诉进度',
+  enablePullDownRefresh: true,
+})

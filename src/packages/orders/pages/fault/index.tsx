@@ -1,0 +1,99 @@
+import Taro, { useLoad } from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { useShallow } from 'zustand/react/shallow'
+import { PageShell } from '@/components/PageShell'
+import { platform } from '@/platform'
+import { ChoiceChips } from '../../components/ChoiceChips'
+import { FieldError } from '../../components/FieldError'
+import { Notice } from '../../components/Notice'
+import { ServiceBar } from '../../components/ServiceBar'
+import { DESCRIPTION_LIMIT, charCount } from '../../domain/complaintDraft'
+import { FAULT_KINDS } from '../../domain/labels'
+import { usePageParam } from '../../pageQuery'
+import { useOrdersStore } from '../../store'
+import './index.scss'
+
+const KIND_OPTIONS = FAULT_KINDS.map(({ kind, label }) => ({ value: kind, label }))
+
+export default function FaultReportPage() {
+  const deviceCode = usePageParam('deviceCode')
+  const sessionId = usePageParam('sessionId')
+  const orderId = usePageParam('orderId')
+  const fault = useOrdersStore((s) => s.fault)
+  const phone = useOrdersStore((s) => (orderId ? s.receipts[orderId]?.value?.servicePhone : undefined))
+  const actions = useOrdersStore(
+    useShallow((s) => ({
+      start: s.startFaultReport,
+      setKind: s.setFaultKind,
+      setDescription: s.setFaultDescription,
+      submit: s.submitFaultReport,
+      loadReceipt: s.loadReceipt,
+    })),
+  )
+
+  useLoad(() => {
+    actions.start(deviceCode, sessionId || undefined)
+    if (orderId && !useOrdersStore.getState().receipts[orderId]?.value) void actions.loadReceipt(orderId)
+  })
+
+  const service = phone ? <ServiceBar phone={phone} onCall={() => platform.makePhoneCall(phone)} /> : null
+
+  if (fault.reportId) {
+    return (
+      <PageShell>
+        <View className='fault-report'>
+          <View className='fault-report__done' role='status'>
+            <Text className='fault-report__done-title'>已提交，商户会尽快处理</Text>
+            <Text className='fault-report__done-note'>
+              报修编号 {fault.reportId}；情况紧急请直接拨打客服电话
+            </Text>
+          </View>
+          {service}
+          <Button block onClick={() => void Taro.navigateBack()}>
+            返回
+          </Button>
+        </View>
+      </PageShell>
+    )
+  }
+
+  const count = charCount(fault.description)
+  return (
+    <PageShell>
+      <View className='fault-report'>
+        <View className='fault-report__section'>
+          <Text className='fault-report__title'>遇到了什么问题？</Text>
+          <ChoiceChips
+            name='fault-kind'
+            options={KIND_OPTIONS}
+            value={fault.kind}
+            onChange={actions.setKind}
+          />
+          <FieldError field='kind' message={fault.fields.kind} />
+        </View>
+        <View className='fault-report__section'>
+          <Text className='fault-report__title'>补充说明（选填）</Text>
+          <Textarea
+            className='fault-report__description'
+            value={fault.description}
+            maxlength={1000}
+            placeholder='例如：扫码后门没有打开'
+            onInput={(e) => actions.setDescription(e.detail.value)}
+          />
+          <Text
+            className={`fault-report__count${count > DESCRIPTION_LIMIT ? ' fault-report__count--over' : ''}`}
+          >
+            {count}/{DESCRIPTION_LIMIT}
+          </Text>
+          <FieldError field='description' message={fault.fields.description} />
+        </View>
+        <Notice error={fault.error} />
+        <Button type='primary' block disabled={fault.submitting} onClick={() => void actions.submit()}>
+          {fault.submitting ? '提交中…' : fault.error?.next === 'retry' ? '重新提交' : '提交报修'}
+        </Button>
+        {service}
+      </View>
+    </PageShell>
+  )
+}
