@@ -5,5 +5,8 @@ export const ROUTES = {
   shopping: '/pages/shopping/index',
   orders: '/packages/orders/pages/list/index',
   staff: '/packages/staff/pages/home/index',
+  staffRestock: '/packages/staff/pages/restock/index',
+  staffStocktake: '/packages/staff/pages/stocktake/index',
+  staffBind: '/packages/staff/pages/bind/index',
   merchant: '/packages/merchant/pages/home/index',
 } as const
