@@ -1,5 +1,6 @@
 /** Page paths the app navigates to; subpackage entry pages are promised here for the home page's links. */
 export const ROUTES = {
+  home: '/pages/index/index',
   cabinet: '/pages/cabinet/index',
   credit: '/pages/credit/index',
   shopping: '/pages/shopping/index',

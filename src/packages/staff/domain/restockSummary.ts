@@ -1,4 +1,4 @@
-import type { RestockConfirmLine, RestockSession, StockAdjustReason } from '@/api/types'
+import type { DoorNo, RestockConfirmLine, RestockOrder, RestockSession, StockAdjustReason } from '@/api/types'
 import type { ErrorCode } from '@/domain/errors'
 import { countProblem } from './counts'
 
@@ -78,4 +78,10 @@ export function confirmLines(lines: readonly SummaryLine[]): RestockConfirmLine[
     if (l.reason !== null && (explained || l.adjusted)) line.reason = l.reason
     return [line]
   })
+}
+
+/** The door a 补货单 is restocked through next: the first with planned lines not yet restocked. */
+export function nextDoorOf(order: Pick<RestockOrder, 'lines'>): DoorNo {
+  const open = order.lines.find((l) => l.actualQty === undefined) ?? order.lines[0]
+  return open?.doorNo ?? 1
 }

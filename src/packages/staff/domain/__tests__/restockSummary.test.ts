@@ -1,5 +1,5 @@
 import type { RestockSession } from '@/api/types'
-import { confirmLines, firstProblem, summaryLines } from '../restockSummary'
+import { confirmLines, firstProblem, nextDoorOf, summaryLines } from '../restockSummary'
 
 function session(over: Partial<RestockSession> = {}): RestockSession {
   return {
@@ -92,4 +92,14 @@ describe('a vision cabinet', () => {
       { productId: 'p_cola', after: 10 },
     ])
   })
+})
+
+test('a 补货单 is restocked door by door: the first door with lines still to load comes next', () => {
+  const lines = [
+    { productId: 'a', name: 'A', doorNo: 1 as const, plannedQty: 2, actualQty: 2 },
+    { productId: 'b', name: 'B', doorNo: 2 as const, plannedQty: 3 },
+  ]
+  expect(nextDoorOf({ lines })).toBe(2)
+  expect(nextDoorOf({ lines: [lines[1]!] })).toBe(2)
+  expect(nextDoorOf({ lines: [] })).toBe(1)
 })
