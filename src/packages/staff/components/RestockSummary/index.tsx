@@ -17,9 +17,12 @@ interface Props {
 
 /** Per product: before → after and the change, the plan and its discrepancy, and what still needs doing. */
 export function RestockSummary({ lines, editable, onCount, onReason }: Props) {
+  // What the cabinet saw move (or the 补货单 plans) comes first; the order does not change while editing.
+  const moved = (l: SummaryLine) => (l.measured !== null && l.measured !== l.before) || l.planned !== null
+  const ordered = [...lines.filter(moved), ...lines.filter((l) => !moved(l))]
   return (
     <View className='restock-summary'>
-      {lines.map((line) => {
+      {ordered.map((line) => {
         const off = line.discrepancy !== null && line.discrepancy !== 0
         const changed = line.delta !== null && line.delta !== 0
         return (
@@ -33,7 +36,10 @@ export function RestockSummary({ lines, editable, onCount, onReason }: Props) {
           >
             <View className='restock-summary__head'>
               <Text className='restock-summary__name'>{line.name}</Text>
-              <Text className='restock-summary__delta' data-delta={line.delta ?? ''}>
+              <Text
+                className={`restock-summary__delta${changed ? '' : ' restock-summary__delta--none'}`}
+                data-delta={line.delta ?? ''}
+              >
                 {line.delta === null ? '待清点' : formatDelta(line.delta)}
               </Text>
             </View>

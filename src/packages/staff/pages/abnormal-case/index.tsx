@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -38,7 +38,8 @@ function AbnormalCase({ orderId }: { orderId: string }) {
       resolveAbnormal: s.resolveAbnormal,
     })),
   )
-  useLoad(() => void actions.openAbnormalCase(orderId))
+  const { openAbnormalCase } = actions
+  useEffect(() => void openAbnormalCase(orderId), [openAbnormalCase, orderId])
 
   const order = c.order?.orderId === orderId ? c.order : null
   if (c.error?.status === 403) return <Refusal error={c.error} />

@@ -1,10 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { formatFen } from '@/domain/money'
 import { formatDateTime } from '@/domain/time'
+import { useShowEffect } from '../../hooks/useShowEffect'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
 import { ABNORMAL_REASON_LABEL } from '../../domain/labels'
 import { STAFF_ROUTES } from '../../routes'
@@ -25,7 +26,7 @@ function AbnormalOrders() {
   const abnormal = useStaffStore((s) => s.abnormal)
   const load = useStaffStore((s) => s.loadAbnormalOrders)
 
-  useDidShow(() => void load())
+  useShowEffect(() => void load())
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
   if (abnormal.error?.status === 403) return <Refusal error={abnormal.error} />

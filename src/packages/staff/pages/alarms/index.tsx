@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
+import { useShowEffect } from '../../hooks/useShowEffect'
 import { AlarmList } from '../../components/AlarmList'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
 import { useStaffStore } from '../../store'
@@ -34,7 +35,7 @@ function Alarms({ deviceCode }: { deviceCode: string | null }) {
     })),
   )
 
-  useDidShow(() => {
+  useShowEffect(() => {
     void actions.loadAlarms(deviceCode)
     if (devices.items.length === 0) void actions.loadDevices()
   })

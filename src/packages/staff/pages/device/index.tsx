@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { useNow } from '@/hooks/useNow'
+import { useShowEffect } from '../../hooks/useShowEffect'
 import { AlarmList } from '../../components/AlarmList'
 import { Section } from '../../components/Section'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
@@ -38,7 +39,7 @@ function DeviceView({ code }: { code: string }) {
   const now = useNow(true, 60_000)
   const go = (url: string) => void Taro.navigateTo({ url })
 
-  useDidShow(() => void loadDevice(code))
+  useShowEffect(() => void loadDevice(code))
   usePullDownRefresh(() => void loadDevice(code).finally(() => Taro.stopPullDownRefresh()))
 
   const detail = device.code === code ? device.detail : null

@@ -1,8 +1,9 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { useNow } from '@/hooks/useNow'
+import { useShowEffect } from '../../hooks/useShowEffect'
 import { DeviceCard } from '../../components/DeviceCard'
 import { Section } from '../../components/Section'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
@@ -27,7 +28,7 @@ function Workspace() {
   const now = useNow(true, 60_000)
   const go = (url: string) => void Taro.navigateTo({ url })
 
-  useDidShow(() => void loadDevices())
+  useShowEffect(() => void loadDevices())
   usePullDownRefresh(() => void loadDevices().finally(() => Taro.stopPullDownRefresh()))
 
   if (devices.error?.status === 403) return <Refusal error={devices.error} />

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidHide, useDidShow, useLoad, useUnload } from '@tarojs/taro'
+import Taro, { useDidHide, useLoad, useUnload } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
@@ -8,6 +8,7 @@ import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { AppError, isErrorCode } from '@/domain/errors'
 import { formatDateTime } from '@/domain/time'
+import { useShowEffect } from '../../hooks/useShowEffect'
 import { LiveChanges } from '../../components/LiveChanges'
 import { RestockSummary } from '../../components/RestockSummary'
 import { Section } from '../../components/Section'
@@ -64,7 +65,7 @@ function Restock({ code, orderId }: Query) {
   )
   const [doorNo, setDoorNo] = useState<DoorNo>(1)
 
-  useDidShow(() => void actions.prepareRestock(code))
+  useShowEffect(() => void actions.prepareRestock(code))
   useDidHide(() => actions.pauseRestock())
   useUnload(() => actions.pauseRestock())
 

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
-import { useDidShow, useLoad } from '@tarojs/taro'
+import { useLoad } from '@tarojs/taro'
 import { Picker, Switch, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import type { LightSchedule } from '@/api/types'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
+import { useShowEffect } from '../../hooks/useShowEffect'
 import { Section } from '../../components/Section'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
 import { COMMAND_STATE_LABEL } from '../../domain/labels'
@@ -45,7 +46,7 @@ function Settings({ code }: { code: string }) {
   const [timed, setTimed] = useState(false)
   const [schedule, setSchedule] = useState<LightSchedule>(DEFAULT_SCHEDULE)
 
-  useDidShow(() => void actions.loadDevice(code))
+  useShowEffect(() => void actions.loadDevice(code))
   // The form starts from what the cabinet reports.
   useEffect(() => {
     if (!detail) return

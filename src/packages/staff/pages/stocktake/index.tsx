@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useLoad } from '@tarojs/taro'
+import Taro, { useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
@@ -8,6 +8,7 @@ import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { describeError } from '@/domain/errors'
 import { formatDateTime } from '@/domain/time'
+import { useShowEffect } from '../../hooks/useShowEffect'
 import { CountStepper } from '../../components/CountStepper'
 import { ReasonChips } from '../../components/ReasonChips'
 import { Section } from '../../components/Section'
@@ -52,7 +53,7 @@ function StocktakeView({ code }: { code: string }) {
   const kept = useStaffStore((s) => s.outbox.find((i) => i.kind === 'stocktake' && i.deviceCode === code))
   const [tab, setTab] = useState<Tab>('count')
 
-  useDidShow(() => void actions.prepareStocktake(code))
+  useShowEffect(() => void actions.prepareStocktake(code))
 
   const showTab = (next: Tab) => {
     setTab(next)
