@@ -1,10 +1,9 @@
 import type { AlarmKind, AlarmState, ExpiryWarning, StaffDevice } from '@/api/types'
-import { daysUntil, formatDate } from '@/domain/time'
+import { formatDate } from '@/domain/time'
 import { ALARM_KIND_LABEL } from './labels'
 
 export interface ExpiryNotice {
   date: string
-  daysLeft: number | null
   level: ExpiryWarning
   /** The warning to show, or null when the service runs for more than 30 days. */
   text: string | null
@@ -18,15 +17,14 @@ const WARNING_TEXT: Record<'30' | '7' | '1', string> = {
   '1': '1天内到期，到期后顾客将无法开门',
 }
 
-/** The cloud decides the warning level (30 / 7 / 1 days, expired); the app words it. */
-export function expiryNotice(
-  device: Pick<StaffDevice, 'serviceExpiresAt' | 'expiryWarning'>,
-  now: number,
-): ExpiryNotice {
+/**
+ * The cloud decides the warning level (30 / 7 / 1 days, expired) by its own clock; the app only words it
+ * (a phone's clock may be days off, so it counts nothing itself).
+ */
+export function expiryNotice(device: Pick<StaffDevice, 'serviceExpiresAt' | 'expiryWarning'>): ExpiryNotice {
   const level = device.expiryWarning
   const notice: ExpiryNotice = {
     date: formatDate(device.serviceExpiresAt),
-    daysLeft: daysUntil(device.serviceExpiresAt, now),
     level,
     text: null,
     blocksShoppers: level === 'expired',
@@ -54,7 +52,7 @@ export interface DeviceHealth {
   severity: 'ok' | 'warning' | 'critical'
 }
 
-export function deviceHealth(device: StaffDevice, now: number): DeviceHealth {
+export function deviceHealth(device: StaffDevice): DeviceHealth {
   const faults = device.alarms
     .filter((a) => FAULT_KINDS.includes(a.kind))
     .map((a) => ({ id: a.id, kind: a.kind, label: ALARM_KIND_LABEL[a.kind], state: a.state }))
@@ -68,7 +66,7 @@ export function deviceHealth(device: StaffDevice, now: number): DeviceHealth {
   }
   const lowStock = device.stockAlerts.filter((a) => a.stockState === 'low').length
   const soldOut = device.stockAlerts.filter((a) => a.stockState === 'sold_out').length
-  const expiry = expiryNotice(device, now)
+  const expiry = expiryNotice(device)
   const critical = faults.length > 0 || expiry.level === 'expired' || expiry.level === 1
   const warning = lowStock + soldOut > 0 || expiry.level !== null
   return { faults, lowStock, soldOut, expiry, severity: critical ? 'critical' : warning ? 'warning' : 'ok' }

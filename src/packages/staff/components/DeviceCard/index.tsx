@@ -6,13 +6,12 @@ import './index.scss'
 
 interface Props {
   device: StaffDevice
-  now: number
   onOpen?: () => void
 }
 
 /** One device's health at a glance: online, temperature, alarms, stock alerts, service expiry. */
-export function DeviceCard({ device, now, onOpen }: Props) {
-  const health = deviceHealth(device, now)
+export function DeviceCard({ device, onOpen }: Props) {
+  const health = deviceHealth(device)
   const { expiry } = health
   return (
     <View
@@ -58,10 +57,7 @@ export function DeviceCard({ device, now, onOpen }: Props) {
         </Text>
       ) : null}
       <View className='device-card__expiry'>
-        <Text>
-          服务到期 {expiry.date}
-          {expiry.daysLeft !== null && expiry.daysLeft >= 0 ? `（剩 ${expiry.daysLeft} 天）` : ''}
-        </Text>
+        <Text>服务到期 {expiry.date}</Text>
         {expiry.text ? (
           <Text
             className={`device-card__warning${expiry.blocksShoppers ? ' device-card__warning--expired' : ''}`}

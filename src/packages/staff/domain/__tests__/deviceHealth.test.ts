@@ -1,8 +1,6 @@
 import type { StaffDevice } from '@/api/types'
 import { deviceHealth, expiryNotice } from '../deviceHealth'
 
-const NOW = Date.parse('2026-11-20T12:00:00+08:00')
-
 function device(over: Partial<StaffDevice> = {}): StaffDevice {
   return {
     code: 'GZ0001A',
@@ -24,16 +22,15 @@ function device(over: Partial<StaffDevice> = {}): StaffDevice {
 }
 
 test('service expiry: no warning far ahead; 30, 7 and 1 days ahead warn; expired stops shoppers', () => {
-  expect(expiryNotice(device(), NOW)).toMatchObject({ date: '2027-06-08', text: null, blocksShoppers: false })
-  const in5 = expiryNotice(device({ serviceExpiresAt: '2026-11-25T12:00:00+08:00', expiryWarning: 7 }), NOW)
-  expect(in5).toMatchObject({ daysLeft: 5, text: expect.stringContaining('7天内到期') })
-  expect(expiryNotice(device({ expiryWarning: 30 }), NOW).text).toContain('30天内到期')
-  expect(expiryNotice(device({ expiryWarning: 1 }), NOW).text).toContain('顾客将无法开门')
+  expect(expiryNotice(device())).toMatchObject({ date: '2027-06-08', text: null, blocksShoppers: false })
+  const in5 = expiryNotice(device({ serviceExpiresAt: '2026-11-25T12:00:00+08:00', expiryWarning: 7 }))
+  expect(in5).toMatchObject({ date: '2026-11-25', text: expect.stringContaining('7天内到期') })
+  expect(expiryNotice(device({ expiryWarning: 30 })).text).toContain('30天内到期')
+  expect(expiryNotice(device({ expiryWarning: 1 })).text).toContain('顾客将无法开门')
   const expired = expiryNotice(
     device({ serviceExpiresAt: '2026-11-19T12:00:00+08:00', expiryWarning: 'expired' }),
-    NOW,
   )
-  expect(expired).toMatchObject({ daysLeft: -1, text: '服务已到期，顾客无法开门', blocksShoppers: true })
+  expect(expired).toMatchObject({ text: '服务已到期，顾客无法开门', blocksShoppers: true })
 })
 
 test('cabinet alarms are named as the manual does; stock alerts are counted apart', () => {
@@ -68,14 +65,13 @@ test('cabinet alarms are named as the manual does; stock alerts are counted apar
         { productId: 'p_chips', name: '薯片', doorNo: 1, stock: 0, stockState: 'sold_out' },
       ],
     }),
-    NOW,
   )
   expect(health.faults.map((f) => f.label)).toEqual(['门锁异常', '摄像头异常'])
   expect([health.lowStock, health.soldOut, health.severity]).toEqual([1, 1, 'critical'])
 })
 
 test('an offline device shows 离线 even before its alarm arrives; a healthy one is ok', () => {
-  expect(deviceHealth(device({ online: false }), NOW).faults.map((f) => f.label)).toEqual(['离线'])
-  expect(deviceHealth(device(), NOW).severity).toBe('ok')
-  expect(deviceHealth(device({ expiryWarning: 30 }), NOW).severity).toBe('warning')
+  expect(deviceHealth(device({ online: false })).faults.map((f) => f.label)).toEqual(['离线'])
+  expect(deviceHealth(device()).severity).toBe('ok')
+  expect(deviceHealth(device({ expiryWarning: 30 })).severity).toBe('warning')
 })

@@ -3,7 +3,6 @@ import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
-import { useNow } from '@/hooks/useNow'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { AlarmList } from '../../components/AlarmList'
 import { Section } from '../../components/Section'
@@ -36,7 +35,6 @@ function DeviceView({ code }: { code: string }) {
   const loadDevice = useStaffStore((s) => s.loadDevice)
   const acking = useStaffStore((s) => s.alarms.acking)
   const acknowledgeAlarm = useStaffStore((s) => s.acknowledgeAlarm)
-  const now = useNow(true, 60_000)
   const go = (url: string) => void Taro.navigateTo({ url })
 
   useShowEffect(() => void loadDevice(code))
@@ -51,7 +49,7 @@ function DeviceView({ code }: { code: string }) {
       <StatusView kind='loading' text='正在读取设备…' />
     )
   }
-  const health = deviceHealth(detail, now)
+  const health = deviceHealth(detail)
   const productNames = Object.fromEntries(detail.goods.map((g) => [g.productId, g.name]))
   const acknowledge = async (alarmId: string) => {
     const error = await acknowledgeAlarm(alarmId)

@@ -2,7 +2,6 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
-import { useNow } from '@/hooks/useNow'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { DeviceCard } from '../../components/DeviceCard'
 import { Section } from '../../components/Section'
@@ -25,7 +24,6 @@ export default function StaffHomePage() {
 function Workspace() {
   const devices = useStaffStore((s) => s.devices)
   const loadDevices = useStaffStore((s) => s.loadDevices)
-  const now = useNow(true, 60_000)
   const go = (url: string) => void Taro.navigateTo({ url })
 
   useShowEffect(() => void loadDevices())
@@ -64,7 +62,6 @@ function Workspace() {
             <DeviceCard
               key={device.code}
               device={device}
-              now={now}
               onOpen={() => go(withCode(STAFF_ROUTES.device, device.code))}
             />
           ))
