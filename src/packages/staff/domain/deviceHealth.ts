@@ -1,4 +1,4 @@
-import type { AlarmKind, AlarmState, ExpiryWarning, StaffDevice } from '@/api/types'
+import type { AlarmKind, AlarmState, DeviceState, ExpiryWarning, StaffDevice } from '@/api/types'
 import { formatDate } from '@/domain/time'
 import { ALARM_KIND_LABEL } from './labels'
 
@@ -50,7 +50,19 @@ export interface DeviceHealth {
   expiry: ExpiryNotice
   /** critical: shoppers are stopped or the cabinet needs someone; warning: act soon */
   severity: 'ok' | 'warning' | 'critical'
+  /** 0 needs someone now, 1 service ends soon, 2 stock runs low, 3 fine: the order of the device list */
+  urgency: 0 | 1 | 2 | 3
 }
+
+/** Device states in which shoppers cannot open the cabinet. */
+const STOPPED: readonly DeviceState[] = [
+  'offline',
+  'expired',
+  'not_activated',
+  'lock_fault',
+  'camera_fault',
+  'quota_exhausted',
+]
 
 export function deviceHealth(device: StaffDevice): DeviceHealth {
   const faults = device.alarms
@@ -67,7 +79,22 @@ export function deviceHealth(device: StaffDevice): DeviceHealth {
   const lowStock = device.stockAlerts.filter((a) => a.stockState === 'low').length
   const soldOut = device.stockAlerts.filter((a) => a.stockState === 'sold_out').length
   const expiry = expiryNotice(device)
-  const critical = faults.length > 0 || expiry.level === 'expired' || expiry.level === 1
-  const warning = lowStock + soldOut > 0 || expiry.level !== null
-  return { faults, lowStock, soldOut, expiry, severity: critical ? 'critical' : warning ? 'warning' : 'ok' }
+  const urgency =
+    faults.length > 0 || STOPPED.includes(device.state) || expiry.level === 'expired' || expiry.level === 1
+      ? 0
+      : expiry.level !== null
+        ? 1
+        : lowStock + soldOut > 0
+          ? 2
+          : 3
+  const severity = urgency === 0 ? 'critical' : urgency === 3 ? 'ok' : 'warning'
+  return { faults, lowStock, soldOut, expiry, severity, urgency }
+}
+
+/** The devices that need someone first, in the cloud's order otherwise. */
+export function byUrgency<D extends StaffDevice>(devices: readonly D[]): D[] {
+  return devices
+    .map((device, index) => ({ device, index, urgency: deviceHealth(device).urgency }))
+    .sort((a, b) => a.urgency - b.urgency || a.index - b.index)
+    .map((x) => x.device)
 }

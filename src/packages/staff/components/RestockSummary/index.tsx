@@ -37,7 +37,9 @@ export function RestockSummary({ lines, editable, onCount, onReason }: Props) {
             <View className='restock-summary__head'>
               <Text className='restock-summary__name'>{line.name}</Text>
               <Text
-                className={`restock-summary__delta${changed ? '' : ' restock-summary__delta--none'}`}
+                className={`restock-summary__delta restock-summary__delta--${
+                  !changed ? 'none' : (line.delta ?? 0) > 0 ? 'in' : 'out'
+                }`}
                 data-delta={line.delta ?? ''}
               >
                 {line.delta === null ? '待清点' : formatDelta(line.delta)}

@@ -1,5 +1,5 @@
 import type { StaffDevice } from '@/api/types'
-import { deviceHealth, expiryNotice } from '../deviceHealth'
+import { byUrgency, deviceHealth, expiryNotice } from '../deviceHealth'
 
 function device(over: Partial<StaffDevice> = {}): StaffDevice {
   return {
@@ -74,4 +74,18 @@ test('an offline device shows 离线 even before its alarm arrives; a healthy on
   expect(deviceHealth(device({ online: false })).faults.map((f) => f.label)).toEqual(['离线'])
   expect(deviceHealth(device()).severity).toBe('ok')
   expect(deviceHealth(device({ expiryWarning: 30 })).severity).toBe('warning')
+})
+
+test('the list puts cabinets that need someone first, then service ending, then stock, then the healthy', () => {
+  const list = [
+    device({ code: 'OK0001A' }),
+    device({
+      code: 'LOW0001',
+      stockAlerts: [{ productId: 'p', name: 'p', doorNo: 1, stock: 1, stockState: 'low' }],
+    }),
+    device({ code: 'EXP0007', expiryWarning: 7 }),
+    device({ code: 'OFF0001', online: false, state: 'offline' }),
+    device({ code: 'QUOTA00', state: 'quota_exhausted' }),
+  ]
+  expect(byUrgency(list).map((d) => d.code)).toEqual(['OFF0001', 'QUOTA00', 'EXP0007', 'LOW0001', 'OK0001A'])
 })

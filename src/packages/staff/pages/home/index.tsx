@@ -4,6 +4,7 @@ import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { DeviceCard } from '../../components/DeviceCard'
+import { byUrgency } from '../../domain/deviceHealth'
 import { Section } from '../../components/Section'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
 import { SyncBanner } from '../../components/SyncBanner'
@@ -58,7 +59,7 @@ function Workspace() {
             <StatusView kind='loading' text='正在读取设备…' />
           )
         ) : (
-          devices.items.map((device) => (
+          byUrgency(devices.items).map((device) => (
             <DeviceCard
               key={device.code}
               device={device}
