@@ -11,8 +11,23 @@ export default defineAppConfig({
         'pages/fault/index',
       ],
     },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/home/index',
+        'pages/device/index',
+        'pages/restock/index',
+        'pages/stocktake/index',
+        'pages/alarms/index',
+        'pages/abnormal/index',
+        'pages/abnormal-case/index',
+        'pages/settings/index',
+        'pages/bind/index',
+      ],
+    },
   ],
   // After a receipt (or from home) the order pages are the next step: fetch them while the shopper reads.
+  // The staff and merchant workspaces are not preloaded: most people who open the app are shoppers.
   preloadRule: {
     'pages/shopping/index': { network: 'all', packages: ['packages/orders'] },
     'pages/index/index': { network: 'all', packages: ['packages/orders'] },

@@ -275,6 +275,45 @@ describe('the stream (WebSocket /v1/stream)', () => {
     expect(client.messages).toEqual([expect.objectContaining({ type: 'error', code: 'AUTH_REQUIRED' })])
   })
 
+  it('carries a restock session too: replay, live +/− from the shelves, close and confirm, owner only', async () => {
+    await control('scenario', { name: 'restocker' })
+    const token = await login('u_staff')
+    const opened = await api<{ id: string; seq: number; counting: string }>(
+      'POST',
+      '/v1/staff/restock-sessions',
+      { token, body: { deviceCode: 'GZ0001A', intentId: 'intent-restock-0001' } },
+    )
+    expect(opened.status).toBe(201)
+    expect(opened.body).toMatchObject({ seq: 1, counting: 'sensors' })
+    await control('clock', { advanceMs: 300 }) // opened (seq 2)
+    const client = new StreamClient(token)
+    await client.opened()
+    client.send({ type: 'subscribe', sessionId: opened.body.id, afterSeq: 0 })
+    await client.until(2)
+    await control('return', { deviceCode: 'GZ0001A', doorNo: 1, productId: 'p_chips', qty: 3 })
+    await control('take', { deviceCode: 'GZ0001A', doorNo: 1, productId: 'p_milk', qty: 1 })
+    await control('close', { deviceCode: 'GZ0001A', doorNo: 1 })
+    await client.until(5)
+    const confirm = await api('POST', `/v1/staff/restock-sessions/${opened.body.id}/confirm`, {
+      token,
+      body: { lines: [] },
+    })
+    expect(confirm.status).toBe(200)
+    await client.until(6)
+    expect(client.events().map((e) => [e.seq, e.kind])).toEqual([
+      [1, 'opening'],
+      [2, 'opened'],
+      [3, 'loaded'],
+      [4, 'removed'],
+      [5, 'closed'],
+      [6, 'confirmed'],
+    ])
+    const stranger = new StreamClient(await login('u_happy'))
+    await stranger.opened()
+    stranger.send({ type: 'subscribe', sessionId: opened.body.id, afterSeq: 0 })
+    expect((await stranger.until(1))[0]).toMatchObject({ type: 'error', code: 'SESSION_NOT_YOURS' })
+  })
+
   it('closes the sockets of the old world when another scenario is loaded', async () => {
     const client = new StreamClient(await login('u_happy'))
     await client.opened()

@@ -1,6 +1,6 @@
 import { isCloudError, type CloudErrorCode } from '../model/errors'
 import type { CloudEvent } from '../model/state'
-import type { SessionEvent } from '../model/types'
+import type { RestockSessionEvent, SessionEvent } from '../model/types'
 import type { Cloud, Runtime } from './runtime'
 
 /**
@@ -78,7 +78,7 @@ export class StreamHub {
 
   private listen(cloud: Cloud): () => void {
     return cloud.subscribe((event: CloudEvent) => {
-      if (event.type !== 'session_event') return
+      if (event.type !== 'session_event' && event.type !== 'restock_event') return
       for (const c of this.connections) c.push(event.sessionId, event.userId, event.event)
     })
   }
@@ -132,7 +132,7 @@ class Connection implements StreamConnection {
     this.sendError('VALIDATION_FAILED', '不支持的消息类型')
   }
 
-  push(sessionId: string, ownerId: string, event: SessionEvent): void {
+  push(sessionId: string, ownerId: string, event: SessionEvent | RestockSessionEvent): void {
     const last = this.subscriptions.get(sessionId)
     if (last === undefined || ownerId !== this.userId || event.seq <= last) return
     this.subscriptions.set(sessionId, event.seq)
@@ -145,10 +145,10 @@ class Connection implements StreamConnection {
   }
 
   private subscribe(sessionId: string, afterSeq: number): void {
-    let missed: { items: SessionEvent[] }
+    let missed: { items: (SessionEvent | RestockSessionEvent)[] }
     try {
       // The cloud's own read decides: unknown session, someone else's session, or the events to replay.
-      missed = this.runtime.cloud.listDoorSessionEvents(this.userId, sessionId, afterSeq)
+      missed = this.replay(sessionId, afterSeq)
     } catch (error) {
       const code: CloudErrorCode = isCloudError(error) ? error.code : 'SERVER_ERROR'
       const text = isCloudError(error) ? error.message : '服务暂时不可用'
@@ -157,6 +157,17 @@ class Connection implements StreamConnection {
     }
     this.subscriptions.set(sessionId, afterSeq)
     for (const event of missed.items) this.push(sessionId, this.userId, event)
+  }
+
+  /** A door session's events, or a restock session's when no door session has that id. */
+  private replay(sessionId: string, afterSeq: number): { items: (SessionEvent | RestockSessionEvent)[] } {
+    const cloud = this.runtime.cloud
+    try {
+      return cloud.listDoorSessionEvents(this.userId, sessionId, afterSeq)
+    } catch (error) {
+      if (!isCloudError(error) || error.code !== 'SESSION_NOT_FOUND') throw error
+      return cloud.listRestockSessionEvents(this.userId, sessionId, afterSeq)
+    }
   }
 
   private sendError(code: CloudErrorCode, message: string, sessionId?: string): void {

@@ -1,5 +1,13 @@
 // The cabinet landing: everything the cabinet page needs in one answer, including the caller's gate.
-import { activeBindings, doorsOf, imageUrl, requireDevice, stockStateOf, toDevice } from './access'
+import {
+  activeBindings,
+  bindingFor,
+  doorsOf,
+  imageUrl,
+  requireDevice,
+  stockStateOf,
+  toDevice,
+} from './access'
 import { computeGate } from './gate'
 import { isPromotionActive, startsLaterToday, toContractPromotion, unitPriceAt } from './pricing'
 import type { Ctx } from './state'
@@ -37,7 +45,7 @@ export function cabinetOps(ctx: Ctx) {
       const merchant = ctx.world.merchants.get(device.merchantId)
       const isStaff = user !== null && activeBindings(ctx, user.id).some((b) => b.deviceCode === device.code)
       const staffActions: StaffAction[] = isStaff ? ['shop', 'restock', 'stocktake'] : []
-      return {
+      const landing: CabinetLanding = {
         device: toDevice(ctx, device),
         doors: doorsOf(device),
         goods,
@@ -52,6 +60,12 @@ export function cabinetOps(ctx: Ctx) {
         gate: computeGate(ctx, user, device),
         staffActions,
       }
+      // A restocker who scans a cabinet they may not restock is told why (the manual's 补货员扫码补货无法开门).
+      if (user !== null && !isStaff) {
+        if (bindingFor(ctx, user.id, device.code)?.state === 'removed') landing.staffNotice = 'STAFF_REMOVED'
+        else if (activeBindings(ctx, user.id).length > 0) landing.staffNotice = 'STAFF_NOT_BOUND'
+      }
+      return landing
     },
   }
 }

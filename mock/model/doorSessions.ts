@@ -303,6 +303,9 @@ export function doorSessionOps(ctx: Ctx) {
         openDeadlineAt: now + ctx.settings.openTimeoutMs,
         items: new Map(),
         takeLog: [],
+        stockBefore: new Map(
+          device.goods.filter((g) => g.doorNo === doorNo).map((g) => [g.productId, g.stock]),
+        ),
         // What the shopper saw: prices and promotions are frozen for this visit.
         priceBook: {
           catalog: device.goods.map((g) => ({ productId: g.productId, name: g.name, priceFen: g.priceFen })),

@@ -934,6 +934,8 @@ export function loadScenario(ctx: Ctx, name: ScenarioName): ScenarioInfo {
         state: 'open',
         before: new Map(gz.goods.map((g) => [g.productId, g.stock])),
         deltas: new Map(),
+        seq: 0,
+        events: [],
         requestedAt: now - 2 * MINUTE_MS,
         openedAt: now - 2 * MINUTE_MS + 300,
         timers: [],

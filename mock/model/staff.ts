@@ -6,9 +6,11 @@ import {
   activeRestockSession,
   activeShopSession,
   bindingFor,
+  clearAlarms,
   deviceIssues,
   deviceState,
   imageUrl,
+  raiseAlarm,
   refreshStockAlarms,
   requireDevice,
   requireUser,
@@ -34,13 +36,17 @@ import type {
   Alarm,
   AlarmState,
   DeviceCommand,
+  DeviceLight,
   DoorNo,
   ExpiryWarning,
+  LightSchedule,
   Page,
   Receipt,
   RestockChange,
   RestockOrder,
   RestockSession,
+  RestockSessionEvent,
+  RestockSessionEventKind,
   StaffDevice,
   StaffDeviceDetail,
   Stocktake,
@@ -127,9 +133,12 @@ function toStaffDevice(ctx: Ctx, device: DeviceRecord, userId: string): StaffDev
     }),
     serviceExpiresAt: toIso(device.serviceExpiresAt),
     expiryWarning: expiryWarningOf(device.serviceExpiresAt, ctx.clock.now()),
+    light: clone(device.light ?? DEFAULT_LIGHT),
   }
   return out
 }
+
+const DEFAULT_LIGHT: DeviceLight = { on: true, schedule: null }
 
 function toStaffDeviceDetail(ctx: Ctx, device: DeviceRecord, userId: string): StaffDeviceDetail {
   return {
@@ -149,14 +158,21 @@ function toStaffDeviceDetail(ctx: Ctx, device: DeviceRecord, userId: string): St
 
 // ---- restock sessions ---------------------------------------------------------------------------------
 
+/** Gravity shelves weigh every change; a vision cabinet cannot count while it is being restocked. */
+function countingOf(ctx: Ctx, rs: RestockSessionRecord): RestockSession['counting'] {
+  return ctx.world.devices.get(rs.deviceCode)?.kind === 'vision' ? 'manual' : 'sensors'
+}
+
 export function toRestockSession(ctx: Ctx, rs: RestockSessionRecord): RestockSession {
   const device = ctx.world.devices.get(rs.deviceCode)
   const order = rs.restockOrderId ? ctx.world.restockOrders.get(rs.restockOrderId) : undefined
+  const counting = countingOf(ctx, rs)
   const changes = (device?.goods ?? [])
     .filter((g) => g.doorNo === rs.doorNo)
     .map((g) => {
       const before = rs.before.get(g.productId) ?? g.stock
-      const after = rs.confirmed?.get(g.productId) ?? before + (rs.deltas.get(g.productId) ?? 0)
+      const measured = counting === 'sensors' ? (rs.deltas.get(g.productId) ?? 0) : 0
+      const after = rs.confirmed?.get(g.productId) ?? before + measured
       const change: RestockChange = {
         productId: g.productId,
         name: g.name,
@@ -173,6 +189,8 @@ export function toRestockSession(ctx: Ctx, rs: RestockSessionRecord): RestockSes
     deviceCode: rs.deviceCode,
     doorNo: rs.doorNo,
     state: rs.state,
+    seq: rs.seq,
+    counting,
     changes,
   }
   if (rs.failure) out.failure = { ...rs.failure }
@@ -181,6 +199,26 @@ export function toRestockSession(ctx: Ctx, rs: RestockSessionRecord): RestockSes
   if (rs.closedAt !== undefined) out.closedAt = toIso(rs.closedAt)
   if (rs.confirmedAt !== undefined) out.confirmedAt = toIso(rs.confirmedAt)
   return out
+}
+
+/** Every change of a restock session is an event with the next `seq`, kept for replay and pushed live. */
+function pushRestockEvent(
+  ctx: Ctx,
+  rs: RestockSessionRecord,
+  kind: RestockSessionEventKind,
+  extra: { productId?: string; qty?: number } = {},
+): RestockSessionEvent {
+  rs.seq += 1
+  const event: RestockSessionEvent = {
+    seq: rs.seq,
+    at: toIso(ctx.clock.now()),
+    kind,
+    ...extra,
+    session: toRestockSession(ctx, rs),
+  }
+  rs.events.push(event)
+  ctx.emit({ type: 'restock_event', sessionId: rs.id, userId: rs.userId, event: clone(event) })
+  return event
 }
 
 /** Control: the shelf sensors see goods loaded (+) or removed (−) during a restock. */
@@ -193,21 +231,61 @@ export function restockAdjust(ctx: Ctx, rs: RestockSessionRecord, productId: str
   if (before + next < 0) throw validationError({ qty: '柜内没有这么多' }, 'COUNT_INVALID')
   if (before + next > product.capacity) throw validationError({ qty: '超过货道容量' }, 'COUNT_ABOVE_CAPACITY')
   rs.deltas.set(productId, next)
+  // A vision cabinet sees nothing it could count until the restocker says how many there are.
+  if (countingOf(ctx, rs) === 'sensors') {
+    pushRestockEvent(ctx, rs, delta > 0 ? 'loaded' : 'removed', { productId, qty: Math.abs(delta) })
+  }
 }
 
 export function closeRestockSession(ctx: Ctx, rs: RestockSessionRecord): void {
   if (rs.state !== 'open') throw cloudError('SESSION_STATE_CONFLICT', '柜门没有打开')
   rs.state = 'closed'
   rs.closedAt = ctx.clock.now()
+  pushRestockEvent(ctx, rs, 'closed')
 }
 
-function failRestock(rs: RestockSessionRecord, code: 'DOOR_OPEN_FAILED' | 'DOOR_OPEN_TIMEOUT'): void {
+function failRestock(
+  ctx: Ctx,
+  rs: RestockSessionRecord,
+  code: 'DOOR_OPEN_FAILED' | 'DOOR_OPEN_TIMEOUT',
+): void {
   if (rs.state !== 'opening') return
   rs.state = 'failed'
   rs.failure = { code, message: code === 'DOOR_OPEN_FAILED' ? '开门失败，请重试' : '开门超时，请重试' }
+  pushRestockEvent(ctx, rs, 'open_failed')
+}
+
+const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/
+
+function parseLightSchedule(input: unknown): LightSchedule {
+  const raw = (input ?? {}) as { from?: unknown; to?: unknown }
+  const from = typeof raw.from === 'string' ? raw.from : ''
+  const to = typeof raw.to === 'string' ? raw.to : ''
+  if (!HH_MM.test(from)) throw validationError({ 'schedule.from': '开灯时间格式须为 HH:mm' })
+  if (!HH_MM.test(to)) throw validationError({ 'schedule.to': '关灯时间格式须为 HH:mm' })
+  if (from === to) throw validationError({ 'schedule.to': '开灯和关灯时间不能相同' })
+  return { from, to }
 }
 
 // ---- abnormal orders ----------------------------------------------------------------------------------
+
+/**
+ * The cabinet's count of each product concerned at door open and at close. A live session recorded its
+ * shelves when the door opened; for older orders the count now plus what left the cabinet stands in.
+ */
+function readingsOf(ctx: Ctx, order: OrderRecord): AbnormalOrder['evidence']['readings'] {
+  const device = ctx.world.devices.get(order.deviceCode)
+  const recorded = ctx.world.sessions.get(order.sessionId)?.stockBefore
+  const taken = new Map<string, number>()
+  for (const line of order.priced.lines) taken.set(line.productId, 0)
+  for (const e of order.takeLog) taken.set(e.productId, (taken.get(e.productId) ?? 0) - e.deltaQty)
+  return [...taken].flatMap(([productId, out]) => {
+    const product = device?.goods.find((g) => g.productId === productId)
+    if (!product) return []
+    const before = recorded?.get(productId) ?? product.stock + Math.max(0, out)
+    return [{ productId, name: product.name, before, after: Math.max(0, before - out) }]
+  })
+}
 
 function toAbnormalOrder(ctx: Ctx, order: OrderRecord): AbnormalOrder {
   const summary = toOrderSummary(ctx, order)
@@ -221,6 +299,9 @@ function toAbnormalOrder(ctx: Ctx, order: OrderRecord): AbnormalOrder {
     totalFen: order.priced.totalFen,
     lines: clone(order.priced.lines),
     evidence: {
+      doorOpenedAt: toIso(order.openedAt),
+      doorClosedAt: toIso(order.closedAt),
+      readings: readingsOf(ctx, order),
       photoUrls:
         device?.kind === 'vision'
           ? [1, 2].map((n) => `${ctx.settings.assetBaseUrl}/evidence/${order.id}-${n}.jpg`)
@@ -353,22 +434,25 @@ export function staffOps(ctx: Ctx) {
         state: 'opening',
         before: new Map(device.goods.filter((g) => g.doorNo === doorNo).map((g) => [g.productId, g.stock])),
         deltas: new Map(),
+        seq: 0,
+        events: [],
         requestedAt: now,
         timers: [],
       }
       if (input.restockOrderId !== undefined) rs.restockOrderId = input.restockOrderId
       ctx.world.restockSessions.set(rs.id, rs)
       ctx.world.restockIntents.set(`${user.id}|${input.intentId}`, rs.id)
+      pushRestockEvent(ctx, rs, 'opening')
       rs.timers.push(
         ctx.clock.setTimeout(() => {
           if (rs.state !== 'opening') return
           const f = device.faults
           if (f.has('open_fail') || f.has('offline') || f.has('lock_fault'))
-            return failRestock(rs, 'DOOR_OPEN_FAILED')
+            return failRestock(ctx, rs, 'DOOR_OPEN_FAILED')
           if (f.has('open_timeout')) {
             rs.timers.push(
               ctx.clock.setTimeout(
-                () => failRestock(rs, 'DOOR_OPEN_TIMEOUT'),
+                () => failRestock(ctx, rs, 'DOOR_OPEN_TIMEOUT'),
                 Math.max(0, now + ctx.settings.openTimeoutMs - ctx.clock.now()),
               ),
             )
@@ -376,6 +460,7 @@ export function staffOps(ctx: Ctx) {
           }
           rs.state = 'open'
           rs.openedAt = ctx.clock.now()
+          pushRestockEvent(ctx, rs, 'opened')
         }, ctx.settings.doorDelayMs),
       )
       return toRestockSession(ctx, rs)
@@ -389,6 +474,20 @@ export function staffOps(ctx: Ctx) {
       return toRestockSession(ctx, rs)
     },
 
+    /** The stream's replay for a restock subscription (events after `afterSeq`, oldest first). */
+    listRestockSessionEvents(
+      caller: string | null,
+      sessionId: string,
+      afterSeq = 0,
+    ): { items: RestockSessionEvent[]; seq: number } {
+      const user = requireUser(ctx, caller)
+      const rs = ctx.world.restockSessions.get(sessionId)
+      if (!rs) throw cloudError('SESSION_NOT_FOUND')
+      if (rs.userId !== user.id) throw cloudError('SESSION_NOT_YOURS')
+      if (!Number.isInteger(afterSeq) || afterSeq < 0) throw validationError({ afterSeq: '须为非负整数' })
+      return { items: clone(rs.events.filter((e) => e.seq > afterSeq)), seq: rs.seq }
+    },
+
     /** Confirms the per-product result once, after the door is closed; adjustments override the sensors. */
     confirmRestockSession(
       caller: string | null,
@@ -399,19 +498,23 @@ export function staffOps(ctx: Ctx) {
       const rs = ctx.world.restockSessions.get(sessionId)
       if (!rs) throw cloudError('SESSION_NOT_FOUND')
       if (rs.userId !== user.id) throw cloudError('SESSION_NOT_YOURS')
+      // A staff member removed from the cabinet meanwhile can no longer change its stock.
+      requireStaffDevice(ctx, caller, rs.deviceCode)
       if (rs.state === 'confirmed') throw cloudError('RESTOCK_ALREADY_CONFIRMED')
       if (rs.state !== 'closed') throw cloudError('SESSION_STATE_CONFLICT', '请先关门再确认')
       const device = ctx.world.devices.get(rs.deviceCode)
       if (!device) throw cloudError('DEVICE_NOT_FOUND')
       const onDoor = device.goods.filter((g) => g.doorNo === rs.doorNo)
+      const manual = countingOf(ctx, rs) === 'manual'
       const result = new Map(
         onDoor.map((g) => [
           g.productId,
-          (rs.before.get(g.productId) ?? g.stock) + (rs.deltas.get(g.productId) ?? 0),
+          (rs.before.get(g.productId) ?? g.stock) + (manual ? 0 : (rs.deltas.get(g.productId) ?? 0)),
         ]),
       )
       const lines = input.lines ?? []
       if (!Array.isArray(lines)) throw validationError({ lines: '格式不正确' })
+      const reasons = new Map<string, StocktakeReason>()
       lines.forEach((line, i) => {
         const product = onDoor.find((g) => g.productId === line?.productId)
         if (!product) throw validationError({ [`lines.${i}.productId`]: '该门没有这个商品' })
@@ -423,8 +526,29 @@ export function staffOps(ctx: Ctx) {
             'COUNT_ABOVE_CAPACITY',
           )
         }
+        if (line.reason !== undefined) {
+          if (!STOCKTAKE_REASONS.includes(line.reason as StocktakeReason))
+            throw validationError({ [`lines.${i}.reason`]: '原因无效' })
+          reasons.set(product.productId, line.reason as StocktakeReason)
+        }
         result.set(product.productId, line.after)
       })
+      if (manual) {
+        const missing = onDoor.filter((g) => !lines.some((l) => l?.productId === g.productId))
+        if (missing.length > 0) {
+          throw validationError({ lines: `视觉柜请清点每个商品：${missing.map((g) => g.name).join('、')}` })
+        }
+      }
+      const ro = rs.restockOrderId ? ctx.world.restockOrders.get(rs.restockOrderId) : undefined
+      // Loaded ≠ planned is a discrepancy of the 补货单: the restocker has to say why.
+      for (const line of ro?.lines ?? []) {
+        if (line.doorNo !== rs.doorNo) continue
+        const loaded = (result.get(line.productId) ?? 0) - (rs.before.get(line.productId) ?? 0)
+        if (loaded !== line.plannedQty && !reasons.has(line.productId)) {
+          const name = onDoor.find((g) => g.productId === line.productId)?.name ?? line.productId
+          throw validationError({ [`reasons.${line.productId}`]: `请填写「${name}」与补货单不符的原因` })
+        }
+      }
       for (const product of onDoor) {
         product.stock = result.get(product.productId) ?? product.stock
         refreshStockAlarms(ctx, device, product.productId)
@@ -432,14 +556,20 @@ export function staffOps(ctx: Ctx) {
       rs.confirmed = result
       rs.state = 'confirmed'
       rs.confirmedAt = ctx.clock.now()
-      const ro = rs.restockOrderId ? ctx.world.restockOrders.get(rs.restockOrderId) : undefined
       if (ro) {
         for (const line of ro.lines) {
           if (line.doorNo !== rs.doorNo) continue
-          line.actualQty = (result.get(line.productId) ?? 0) - (rs.before.get(line.productId) ?? 0)
+          // What went onto the shelf (never negative: goods taken out are not a restock of the order).
+          line.actualQty = Math.max(
+            0,
+            (result.get(line.productId) ?? 0) - (rs.before.get(line.productId) ?? 0),
+          )
+          const reason = reasons.get(line.productId)
+          if (reason !== undefined && line.actualQty !== line.plannedQty) line.reason = reason
         }
         if (ro.lines.every((l) => l.actualQty !== undefined)) ro.state = 'done'
       }
+      pushRestockEvent(ctx, rs, 'confirmed')
       return toRestockSession(ctx, rs)
     },
 
@@ -461,6 +591,7 @@ export function staffOps(ctx: Ctx) {
               plannedQty: l.plannedQty,
             }
             if (l.actualQty !== undefined) out.actualQty = l.actualQty
+            if (l.reason !== undefined) out.reason = l.reason
             return out
           }),
         }))
@@ -610,11 +741,13 @@ export function staffOps(ctx: Ctx) {
     updateDeviceSettings(
       caller: string | null,
       deviceCode: string,
-      input: { kind: 'light' | 'temperature'; value: number | boolean },
+      input: { kind: 'light' | 'temperature'; value: number | boolean; schedule?: LightSchedule },
     ): DeviceCommand {
       const { user, device } = requireStaffDevice(ctx, caller, deviceCode)
+      let schedule: LightSchedule | undefined
       if (input?.kind === 'light') {
         if (typeof input.value !== 'boolean') throw validationError({ value: '请选择开或关' })
+        if (input.schedule !== undefined) schedule = parseLightSchedule(input.schedule)
       } else if (input?.kind === 'temperature') {
         if (typeof input.value !== 'number' || input.value < -10 || input.value > 30) {
           throw validationError({ value: '温度须在-10–30℃之间' })
@@ -631,6 +764,7 @@ export function staffOps(ctx: Ctx) {
         state: 'sending',
         createdAt: ctx.clock.now(),
       }
+      if (schedule) cmd.schedule = schedule
       ctx.world.commands.set(id, cmd)
       ctx.clock.setTimeout(() => {
         // The device went offline meanwhile, or never answered.
@@ -639,7 +773,14 @@ export function staffOps(ctx: Ctx) {
           cmd.reason = device.faults.has('offline') ? '设备离线，指令未送达' : '设备未响应'
         } else {
           cmd.state = 'acknowledged'
-          if (cmd.kind === 'temperature' && typeof cmd.value === 'number') device.temperatureC = cmd.value
+          if (cmd.kind === 'temperature' && typeof cmd.value === 'number') {
+            device.temperatureC = cmd.value
+            if (cmd.value > ctx.settings.maxTemperatureC) raiseAlarm(ctx, device.code, 'temperature')
+            else clearAlarms(ctx, device.code, 'temperature')
+          }
+          if (cmd.kind === 'light' && typeof cmd.value === 'boolean') {
+            device.light = { on: cmd.value, schedule: cmd.schedule ? { ...cmd.schedule } : null }
+          }
         }
         cmd.settledAt = ctx.clock.now()
       }, ctx.settings.commandDelayMs)
@@ -671,6 +812,7 @@ function toCommand(cmd: CommandRecord): DeviceCommand {
     state: cmd.state,
     createdAt: toIso(cmd.createdAt),
   }
+  if (cmd.schedule !== undefined) out.schedule = { ...cmd.schedule }
   if (cmd.reason !== undefined) out.reason = cmd.reason
   if (cmd.settledAt !== undefined) out.settledAt = toIso(cmd.settledAt)
   return out

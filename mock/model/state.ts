@@ -12,14 +12,18 @@ import type {
   CreditMethod,
   CreditPayload,
   DeviceKind,
+  DeviceLight,
   DoorNo,
   DoorSessionState,
+  LightSchedule,
   OrderChannel,
   PaymentPayload,
   Platform,
+  RestockSessionEvent,
   SessionEvent,
   StaffRole,
   StocktakeLine,
+  StocktakeReason,
 } from './types'
 
 export type FaultKind =
@@ -107,6 +111,8 @@ export interface DeviceRecord {
   faults: Set<FaultKind>
   goods: ProductRecord[]
   promotions: PromotionRule[]
+  /** the light strip as last acknowledged (absent: on, no schedule) */
+  light?: DeviceLight
 }
 
 export interface CreditProfile {
@@ -194,6 +200,8 @@ export interface SessionRecord {
   /** what is physically out of the cabinet, per product (vision cabinets keep it hidden until close) */
   items: Map<string, { qty: number; objected: boolean }>
   takeLog: TakeLogEntry[]
+  /** the door's stock per product when the door opened: the cabinet's "before" reading for reviewers */
+  stockBefore?: Map<string, number>
   priceBook: PriceBook
   orderId: string | null
   creditAuthId: string | null
@@ -294,6 +302,9 @@ export interface RestockSessionRecord {
   deltas: Map<string, number>
   /** the confirmed result (after adjustments), once confirmed */
   confirmed?: Map<string, number>
+  /** events with a per-session `seq`, as for door sessions (polling reads the snapshot, the socket pushes) */
+  seq: number
+  events: RestockSessionEvent[]
   restockOrderId?: string
   requestedAt: number
   openedAt?: number
@@ -307,7 +318,14 @@ export interface RestockOrderRecord {
   deviceCode: string
   state: 'open' | 'done'
   createdAt: number
-  lines: { productId: string; doorNo: DoorNo; plannedQty: number; actualQty?: number }[]
+  lines: {
+    productId: string
+    doorNo: DoorNo
+    plannedQty: number
+    actualQty?: number
+    /** why the loaded quantity differs from the plan */
+    reason?: StocktakeReason
+  }[]
 }
 
 export interface StocktakeRecord {
@@ -324,6 +342,7 @@ export interface CommandRecord {
   userId: string
   kind: 'light' | 'temperature'
   value: number | boolean
+  schedule?: LightSchedule
   state: 'sending' | 'acknowledged' | 'failed'
   reason?: string
   createdAt: number
@@ -480,6 +499,7 @@ export type CloudEvent =
       kind: 'paid' | 'payment_failed' | 'refunded' | 'complaint_handled'
       at: string
     }
+  | { type: 'restock_event'; sessionId: string; userId: string; event: RestockSessionEvent }
 
 /** What every module gets: the state, the clock and a way to tell subscribers. */
 export interface Ctx {

@@ -81,6 +81,8 @@ export type StaffDevice = C.StaffDevice
 export type StaffDeviceDetail = C.StaffDeviceDetail
 export type RestockChange = C.RestockChange
 export type RestockSession = C.RestockSession
+export type RestockSessionEventKind = C.RestockSessionEventKind
+export type RestockSessionEvent = C.RestockSessionEvent
 export type RestockOrderLine = C.RestockOrderLine
 export type RestockOrder = C.RestockOrder
 export type StocktakeReason = C.StockAdjustReason
@@ -89,7 +91,10 @@ export type StocktakeLine = C.StocktakeResultLine
 export type Stocktake = C.Stocktake
 export type AbnormalReason = C.AbnormalOrderReason
 export type AbnormalOrder = C.AbnormalOrder
+export type StockReading = C.StockReading
 export type DeviceCommand = C.DeviceCommand
+export type LightSchedule = C.LightSchedule
+export type DeviceLight = C.DeviceLight
 export type DeviceCommandRequest = C.DeviceCommandRequest
 
 // merchant

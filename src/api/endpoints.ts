@@ -74,7 +74,9 @@ type SuccessOf<R> = R extends { 200: { content: { 'application/json': infer T } 
   ? T
   : R extends { 201: { content: { 'application/json': infer T } } }
     ? T
-    : null
+    : R extends { 202: { content: { 'application/json': infer T } } }
+      ? T
+      : null
 
 /** The success body of an operation. */
 export type ResultOf<K extends OperationId> = SuccessOf<operations[K]['responses']>

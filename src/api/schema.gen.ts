@@ -926,6 +926,11 @@ export interface components {
             gate: components["schemas"]["Gate"];
             /** @description What a staff member bound to this device may do here; empty for everyone else */
             staffActions: components["schemas"]["StaffAction"][];
+            /**
+             * @description For a staff member who may not restock here (bound to other devices only, or removed from this one): why 补货 is not offered. Absent for everyone else.
+             * @enum {string}
+             */
+            staffNotice?: "STAFF_NOT_BOUND" | "STAFF_REMOVED";
         };
         /** @enum {string} */
         StaffAction: "shop" | "restock" | "stocktake";
@@ -1273,6 +1278,7 @@ export interface components {
              * @enum {string}
              */
             type: "subscribe";
+            /** @description A door session, or a restock session of the caller */
             sessionId: string;
             /** @description Replay events with a greater sequence number first */
             afterSeq: number;
@@ -1295,7 +1301,8 @@ export interface components {
              */
             type: "event";
             sessionId: string;
-            event: components["schemas"]["SessionEvent"];
+            /** @description A door-session event, or a restock-session event for a restock subscription */
+            event: components["schemas"]["SessionEvent"] | components["schemas"]["RestockSessionEvent"];
         };
         /** @description E.g. SESSION_NOT_FOUND / SESSION_NOT_YOURS for a subscribe, AUTH_REQUIRED when the token expires */
         StreamErrorMessage: {
@@ -1544,6 +1551,7 @@ export interface components {
             /** Format: date-time */
             serviceExpiresAt: string;
             expiryWarning: components["schemas"]["ExpiryWarning"];
+            light: components["schemas"]["DeviceLight"];
         };
         /** @description A StaffDevice with its goods (system stock and capacity) */
         StaffDeviceDetail: {
@@ -1563,6 +1571,7 @@ export interface components {
             /** Format: date-time */
             serviceExpiresAt: string;
             expiryWarning: components["schemas"]["ExpiryWarning"];
+            light: components["schemas"]["DeviceLight"];
             goods: components["schemas"]["StaffGoods"][];
         };
         StaffDeviceList: {
@@ -1624,6 +1633,13 @@ export interface components {
             deviceCode: components["schemas"]["DeviceCode"];
             doorNo: components["schemas"]["DoorNo"];
             state: components["schemas"]["RestockSessionState"];
+            /** @description The sequence number of the session's latest event (0 before any) */
+            seq: number;
+            /**
+             * @description `sensors`: the shelves measure each change live (gravity cabinets); `manual`: the cabinet cannot count while restocking (vision cabinets), so the restocker confirms a count for every product of the door
+             * @enum {string}
+             */
+            counting: "sensors" | "manual";
             failure?: components["schemas"]["Failure"];
             /** @description Per-product changes measured by the cabinet (after close, or confirmed) */
             changes: components["schemas"]["RestockChange"][];
@@ -1645,10 +1661,27 @@ export interface components {
             /** @description When restocking by a 补货单, the planned quantity (discrepancy = delta − plannedQty) */
             plannedQty?: number;
         };
+        /**
+         * @description `loaded` / `removed`: the shelves measured goods put in / taken out (sensor counting only)
+         * @enum {string}
+         */
+        RestockSessionEventKind: "opening" | "opened" | "open_failed" | "loaded" | "removed" | "closed" | "confirmed";
+        RestockSessionEvent: {
+            /** @description Per-session sequence number, increasing by 1 from 1 */
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            kind: components["schemas"]["RestockSessionEventKind"];
+            /** @description For loaded and removed */
+            productId?: string;
+            /** @description For loaded and removed */
+            qty?: number;
+            session: components["schemas"]["RestockSession"];
+        };
         /** @enum {string} */
         StockAdjustReason: "damaged" | "expired" | "lost" | "other";
         ConfirmRestockSessionRequest: {
-            /** @description Adjusted products only; may be empty */
+            /** @description Adjusted products only; may be empty. A restock by 补货单 needs a line with a `reason` for every planned product whose loaded quantity differs from the plan; a `manual` counting session needs a line for every product of the door. */
             lines: components["schemas"]["RestockConfirmLine"][];
         };
         RestockConfirmLine: {
@@ -1674,6 +1707,7 @@ export interface components {
             plannedQty: number;
             /** @description Present once restocked */
             actualQty?: number;
+            reason?: components["schemas"]["StockAdjustReason"];
         };
         RestockOrderList: {
             items: components["schemas"]["RestockOrder"][];
@@ -1731,6 +1765,12 @@ export interface components {
             evidence: components["schemas"]["AbnormalOrderEvidence"];
         };
         AbnormalOrderEvidence: {
+            /** Format: date-time */
+            doorOpenedAt: string;
+            /** Format: date-time */
+            doorClosedAt: string;
+            /** @description The cabinet's count of each product concerned when the door opened and when it closed */
+            readings: components["schemas"]["StockReading"][];
             /** @description Camera snapshots (vision cabinets) */
             photoUrls: string[];
             /** @description Take / return events measured by the shelves (gravity cabinets), oldest first */
@@ -1742,6 +1782,12 @@ export interface components {
             productId: string;
             /** @description Units taken (negative) or put back (positive) */
             deltaQty: number;
+        };
+        StockReading: {
+            productId: string;
+            name: string;
+            before: number;
+            after: number;
         };
         AbnormalOrderPage: {
             items: components["schemas"]["AbnormalOrder"][];
@@ -1771,6 +1817,25 @@ export interface components {
             kind: "light";
             /** @description Light on (true) or off (false) */
             value: boolean;
+            schedule?: components["schemas"]["LightSchedule"];
+        };
+        /** @description The light strip's daily on-window [from, to) in Asia/Shanghai; `to` before `from` crosses midnight */
+        LightSchedule: {
+            /**
+             * @description The light goes on (HH:mm)
+             * @example 07:00
+             */
+            from: string;
+            /**
+             * @description The light goes off (HH:mm)
+             * @example 23:00
+             */
+            to: string;
+        };
+        /** @description The light strip as the device last acknowledged it */
+        DeviceLight: {
+            on: boolean;
+            schedule: components["schemas"]["LightSchedule"] | null;
         };
         TemperatureCommandRequest: {
             /**
@@ -1790,6 +1855,7 @@ export interface components {
             state: components["schemas"]["DeviceCommandState"];
             /** @description The requested value (light on/off, or target °C) */
             value: boolean | number;
+            schedule?: components["schemas"]["LightSchedule"];
             /** @description Why it failed, in Chinese */
             reason?: string;
             /** Format: date-time */

@@ -67,6 +67,8 @@ export const CLIENT_ERROR_CODES = [
   'PLATFORM_CANCELLED',
   'PLATFORM_FAILED',
   'DOOR_LEFT_OPEN',
+  'COUNT_REQUIRED',
+  'REASON_REQUIRED',
   'UNKNOWN',
 ] as const
 
@@ -244,6 +246,13 @@ const WORDS: Record<ErrorCode, Words> = {
   ACCOUNT_NOT_FOUND: w('收款账户不存在', '请返回刷新账户列表', 'back', '返回'),
 
   DOOR_LEFT_OPEN: w('柜门未关好', '请关好柜门，关门后自动结算', 'none', '知道了'),
+  COUNT_REQUIRED: w('请清点数量', '视觉柜补货时无法自动计数，请逐个填写柜内商品数量', 'fixInput', '去填写'),
+  REASON_REQUIRED: w(
+    '请选择差异原因',
+    '数量与补货单或系统库存不符时，请选择原因：损坏、过期、丢失或其他',
+    'fixInput',
+    '去选择',
+  ),
   QR_INVALID: w('无法识别的二维码', '请扫描柜门上的设备二维码', 'rescan', '重新扫码'),
   NETWORK: w('网络连接失败', '请检查网络后重试', 'retry', '重试'),
   TIMEOUT: w('请求超时', '网络较慢，请稍后重试', 'retry', '重试'),

@@ -192,4 +192,10 @@ export const platform: Platform = {
 
   // Alipay has no built-in speech synthesis.
   speak: () => false,
+
+  onNetworkChange: (listener) => {
+    const handler = (res: { isConnected: boolean }) => listener(res.isConnected)
+    my.onNetworkStatusChange(handler)
+    return () => my.offNetworkStatusChange(handler)
+  },
 }

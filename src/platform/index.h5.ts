@@ -132,4 +132,15 @@ export const platform: Platform = {
     window.speechSynthesis.speak(utterance)
     return true
   },
+
+  onNetworkChange: (listener) => {
+    const online = () => listener(true)
+    const offline = () => listener(false)
+    window.addEventListener('online', online)
+    window.addEventListener('offline', offline)
+    return () => {
+      window.removeEventListener('online', online)
+      window.removeEventListener('offline', offline)
+    }
+  },
 }

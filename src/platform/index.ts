@@ -84,4 +84,10 @@ export const platform: Platform = {
   },
 
   speak: () => false,
+
+  onNetworkChange: (listener) => {
+    const handler = (res: { isConnected: boolean }) => listener(res.isConnected)
+    Taro.onNetworkStatusChange(handler)
+    return () => Taro.offNetworkStatusChange(handler)
+  },
 }

@@ -147,4 +147,12 @@ export const platform: Platform = {
 
   // WeChat has no built-in speech; its 同声传译 plugin would need an AppID of its own.
   speak: () => false,
+
+  onNetworkChange: (listener) => {
+    const handler = (res: { isConnected: boolean }) => listener(res.isConnected)
+    wx.onNetworkStatusChange(handler)
+    // As with offAppShow, the typings give the off-call another callback type; it takes the same function.
+    return () =>
+      wx.offNetworkStatusChange(handler as unknown as WechatMiniprogram.OffNetworkStatusChangeCallback)
+  },
 }

@@ -96,4 +96,6 @@ export interface Platform {
   vibrate: () => void
   /** Say a short prompt aloud where the platform can; false where it cannot (the caller then vibrates). */
   speak: (text: string) => boolean
+  /** Tells when the phone loses or regains its network (work kept offline is sent when it returns). */
+  onNetworkChange: (listener: (online: boolean) => void) => () => void
 }

@@ -14,6 +14,8 @@ export interface SessionSlice {
   login: () => Promise<string | null>
   lastLoginError: AppError | null
   bindPhone: (credential: PhoneCredential) => Promise<AppError | null>
+  /** The cloud's current word on the user's roles (a merchant may have bound or removed them as staff). */
+  refreshMe: () => Promise<AppError | null>
   logout: () => void
 }
 
@@ -60,6 +62,13 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     const result = await callApi('bindPhone', {
       body: { platform: credential.platform, code: credential.code, encryptedData: credential.encryptedData },
     })
+    if (!result.ok) return result.error
+    set({ user: result.data })
+    return null
+  },
+
+  refreshMe: async () => {
+    const result = await callApi('getMe', {})
     if (!result.ok) return result.error
     set({ user: result.data })
     return null

@@ -167,12 +167,20 @@ describe('restocking', () => {
     cloud.closeDoor('GZ0001A', 1)
     const changes = cloud.getRestockSession(me, s.id).changes
     expect(changes.find((c) => c.productId === 'p_milk')).toMatchObject({ delta: 6, plannedQty: 8 })
-    cloud.confirmRestockSession(me, s.id, { lines: [] })
+    // Two milk short of the plan: a discrepancy the restocker has to explain.
+    const err = cloudErrorOf(
+      () => cloud.confirmRestockSession(me, s.id, { lines: [] }),
+      'VALIDATION_FAILED',
+      422,
+    )
+    expect(err.fields).toEqual({ 'reasons.p_milk': expect.stringContaining('蒙牛纯牛奶') })
+    expect(cloud.getRestockSession(me, s.id).state).toBe('closed')
+    cloud.confirmRestockSession(me, s.id, { lines: [{ productId: 'p_milk', after: 8, reason: 'lost' }] })
     expect(cloud.listRestockOrders(me, 'GZ0001A').items[0]).toMatchObject({
       state: 'done',
       lines: [
         { productId: 'p_chips', plannedQty: 10, actualQty: 10 },
-        { productId: 'p_milk', plannedQty: 8, actualQty: 6 },
+        { productId: 'p_milk', plannedQty: 8, actualQty: 6, reason: 'lost' },
       ],
     })
   })
@@ -373,6 +381,246 @@ describe('device commands', () => {
       () => cloud.updateDeviceSettings(me, 'SM0002D', { kind: 'temperature', value: 40 }),
       'VALIDATION_FAILED',
       422,
+    )
+  })
+})
+
+describe('restock sessions are followed like door sessions', () => {
+  test('every change is an event with the next seq, pushed to subscribers and kept for replay', () => {
+    const { cloud, clock, me } = restocker()
+    const pushed: { sessionId: string; seq: number; kind: string }[] = []
+    cloud.subscribe((e) => {
+      if (e.type === 'restock_event')
+        pushed.push({ sessionId: e.sessionId, seq: e.event.seq, kind: e.event.kind })
+    })
+    const s = cloud.openRestockSession(me, { deviceCode: 'GZ0001A', intentId: intent() })
+    expect(s.seq).toBe(1)
+    expect(s.counting).toBe('sensors')
+    clock.advance(300)
+    cloud.putBack('GZ0001A', 1, 'p_chips', 3)
+    cloud.take('GZ0001A', 1, 'p_milk', 1)
+    cloud.closeDoor('GZ0001A', 1)
+    cloud.confirmRestockSession(me, s.id, { lines: [] })
+    expect(pushed.map((e) => [e.seq, e.kind])).toEqual([
+      [1, 'opening'],
+      [2, 'opened'],
+      [3, 'loaded'],
+      [4, 'removed'],
+      [5, 'closed'],
+      [6, 'confirmed'],
+    ])
+    expect(pushed.every((e) => e.sessionId === s.id)).toBe(true)
+    const replay = cloud.listRestockSessionEvents(me, s.id, 2)
+    expect(replay.seq).toBe(6)
+    expect(replay.items[0]).toMatchObject({ seq: 3, kind: 'loaded', productId: 'p_chips', qty: 3 })
+    expect(replay.items[0]?.session.changes.find((c) => c.productId === 'p_chips')).toMatchObject({
+      before: 0,
+      delta: 3,
+      after: 3,
+    })
+    expect(cloud.getRestockSession(me, s.id).seq).toBe(6)
+    cloudErrorOf(
+      () => cloud.listRestockSessionEvents(loginAs(cloud, 'u_happy'), s.id),
+      'SESSION_NOT_YOURS',
+      403,
+    )
+    cloudErrorOf(() => cloud.listRestockSessionEvents(me, 'rs_9999'), 'SESSION_NOT_FOUND', 404)
+  })
+
+  test('a door that fails to open says so as an event', () => {
+    const { cloud, clock, me } = restocker()
+    cloud.injectFault('GZ0001A', 'open_fail')
+    const s = cloud.openRestockSession(me, { deviceCode: 'GZ0001A', intentId: intent() })
+    clock.advance(300)
+    const last = cloud.listRestockSessionEvents(me, s.id).items.at(-1)
+    expect(last).toMatchObject({ kind: 'open_failed', session: { state: 'failed' } })
+  })
+
+  test('a vision cabinet cannot count while restocked: no live changes, and every product needs a count', () => {
+    const { cloud, clock, me } = restocker()
+    const s = cloud.openRestockSession(me, { deviceCode: 'SJ0001V', intentId: intent() })
+    expect(s.counting).toBe('manual')
+    clock.advance(300)
+    cloud.putBack('SJ0001V', 1, 'p_chips', 2)
+    cloud.closeDoor('SJ0001V', 1)
+    const closed = cloud.getRestockSession(me, s.id)
+    expect(closed.changes.every((c) => c.delta === 0)).toBe(true)
+    expect(cloud.listRestockSessionEvents(me, s.id).items.map((e) => e.kind)).toEqual([
+      'opening',
+      'opened',
+      'closed',
+    ])
+    const err = cloudErrorOf(
+      () => cloud.confirmRestockSession(me, s.id, { lines: [{ productId: 'p_chips', after: 8 }] }),
+      'VALIDATION_FAILED',
+      422,
+    )
+    expect(err.fields?.lines).toContain('可口可乐')
+    const counts = closed.changes.map((c) => ({
+      productId: c.productId,
+      after: c.productId === 'p_chips' ? 8 : c.before,
+    }))
+    const confirmed = cloud.confirmRestockSession(me, s.id, { lines: counts })
+    expect(confirmed.changes.find((c) => c.productId === 'p_chips')).toMatchObject({ before: 6, after: 8 })
+    expect(
+      cloud.getStaffDevice(me, 'SJ0001V').goods.find((g) => g.productId === 'p_chips')?.systemStock,
+    ).toBe(8)
+  })
+
+  test('confirming someone else’s session, or after being removed, changes nothing', () => {
+    const { cloud, clock, me } = restocker()
+    const s = cloud.openRestockSession(me, { deviceCode: 'GZ0001A', intentId: intent() })
+    clock.advance(300)
+    cloud.putBack('GZ0001A', 1, 'p_chips', 4)
+    cloud.closeDoor('GZ0001A', 1)
+    const other = loginAs(cloud, 'u_other')
+    cloud.bindStaff(other, {
+      inviteCode: cloud.createStaffInvite(loginAs(cloud, 'u_merchant'), { deviceCodes: ['GZ0001A'] })
+        .inviteCode,
+    })
+    cloudErrorOf(() => cloud.confirmRestockSession(other, s.id, { lines: [] }), 'SESSION_NOT_YOURS', 403)
+    cloud.unbindStaff('u_staff', 'GZ0001A')
+    cloudErrorOf(() => cloud.confirmRestockSession(me, s.id, { lines: [] }), 'STAFF_REMOVED', 403)
+    expect(
+      cloud.getStaffDevice(other, 'GZ0001A').goods.find((g) => g.productId === 'p_chips')?.systemStock,
+    ).toBe(0)
+  })
+})
+
+describe('staff rights', () => {
+  test('every staff operation answers 403 to a shopper and to staff of another device', () => {
+    const { cloud, clock, me } = restocker()
+    const s = cloud.openRestockSession(me, { deviceCode: 'GZ0001A', intentId: intent() })
+    clock.advance(300)
+    cloud.closeDoor('GZ0001A', 1)
+    const orderId = cloud.scenario.refs.abnormalOrderId ?? ''
+    const alarmId = cloud.listAlarms(me).items[0]?.id ?? ''
+    const cmd = cloud.updateDeviceSettings(me, 'GZ0001A', { kind: 'light', value: false })
+    const calls: [string, (caller: string) => unknown][] = [
+      ['listStaffDevices', (c) => cloud.listStaffDevices(c)],
+      ['getStaffDevice', (c) => cloud.getStaffDevice(c, 'GZ0001A')],
+      ['listAlarms', (c) => cloud.listAlarms(c, { deviceCode: 'GZ0001A' })],
+      ['acknowledgeAlarm', (c) => cloud.acknowledgeAlarm(c, alarmId)],
+      [
+        'openRestockSession',
+        (c) => cloud.openRestockSession(c, { deviceCode: 'GZ0001A', intentId: intent() }),
+      ],
+      ['getRestockSession', (c) => cloud.getRestockSession(c, s.id)],
+      ['confirmRestockSession', (c) => cloud.confirmRestockSession(c, s.id, { lines: [] })],
+      ['listRestockOrders', (c) => cloud.listRestockOrders(c, 'GZ0001A')],
+      ['listStocktakes', (c) => cloud.listStocktakes(c, 'GZ0001A')],
+      [
+        'createStocktake',
+        (c) => cloud.createStocktake(c, 'GZ0001A', { lines: [{ productId: 'p_cola', counted: 12 }] }),
+      ],
+      ['listAbnormalOrders', (c) => cloud.listAbnormalOrders(c)],
+      ['resolveAbnormalOrder', (c) => cloud.resolveAbnormalOrder(c, orderId, { action: 'confirm' })],
+      [
+        'updateDeviceSettings',
+        (c) => cloud.updateDeviceSettings(c, 'GZ0001A', { kind: 'light', value: true }),
+      ],
+      ['getDeviceCommand', (c) => cloud.getDeviceCommand(c, 'GZ0001A', cmd.id)],
+    ]
+    const shopper = loginAs(cloud, 'u_happy')
+    // A restocker of the other merchant's cabinet only.
+    const stranger = loginAs(cloud, 'u_other')
+    cloud.bindStaff(stranger, {
+      inviteCode: cloud.createStaffInvite(loginAs(cloud, 'u_merchant2'), { deviceCodes: ['GZ0099Z'] })
+        .inviteCode,
+    })
+    for (const [name, call] of calls) {
+      for (const caller of [shopper, stranger]) {
+        if (name === 'listStaffDevices' && caller === stranger) continue // their own devices
+        if (name === 'listAbnormalOrders' && caller === stranger) continue // none of GZ0001A's
+        let status = 0
+        try {
+          call(caller)
+        } catch (e) {
+          status = (e as { status?: number }).status ?? 0
+        }
+        expect([name, caller, status]).toEqual([name, caller, 403])
+      }
+    }
+    expect(cloud.listStaffDevices(stranger).items.map((d) => d.code)).toEqual(['GZ0099Z'])
+    expect(cloud.listAbnormalOrders(stranger).items).toEqual([])
+  })
+
+  test('the landing tells staff of other devices and removed staff why they cannot restock here', () => {
+    const { cloud, me } = restocker()
+    expect(cloud.getCabinetLanding(me, 'GZ0001A')).toMatchObject({
+      staffActions: ['shop', 'restock', 'stocktake'],
+    })
+    expect(cloud.getCabinetLanding(me, 'GZ0001A').staffNotice).toBeUndefined()
+    expect(cloud.getCabinetLanding(me, 'GZ0099Z')).toMatchObject({
+      staffActions: [],
+      staffNotice: 'STAFF_NOT_BOUND',
+    })
+    cloud.unbindStaff('u_staff', 'GZ0001A')
+    expect(cloud.getCabinetLanding(me, 'GZ0001A')).toMatchObject({
+      staffActions: [],
+      staffNotice: 'STAFF_REMOVED',
+    })
+    expect(cloud.getCabinetLanding(loginAs(cloud, 'u_happy'), 'GZ0001A').staffNotice).toBeUndefined()
+  })
+})
+
+describe('evidence and settings', () => {
+  test('an abnormal order shows door times and the cabinet’s before/after readings', () => {
+    const { cloud, clock } = cloudFor('restocker')
+    const shopper = loginAs(cloud, 'u_happy')
+    cloud.injectFault('GZ0001A', 'under_review')
+    const s = cloud.openDoor(shopper, { deviceCode: 'GZ0001A', intentId: intent(), mode: 'shop' })
+    clock.advance(300)
+    cloud.take('GZ0001A', 1, 'p_cola', 2)
+    cloud.putBack('GZ0001A', 1, 'p_cola', 1)
+    clock.advance(5_000)
+    cloud.closeDoor('GZ0001A', 1)
+    clock.advance(500)
+    const orderId = cloud.getDoorSession(shopper, s.id).orderId ?? ''
+    const order = cloud.listAbnormalOrders('u_staff').items.find((o) => o.orderId === orderId)
+    expect(order?.evidence).toMatchObject({
+      doorOpenedAt: '2026-11-20T12:00:00+08:00',
+      doorClosedAt: '2026-11-20T12:00:05+08:00',
+      readings: [{ productId: 'p_cola', name: '可口可乐 330ml', before: 12, after: 11 }],
+      weightLog: [
+        { productId: 'p_cola', deltaQty: -2 },
+        { productId: 'p_cola', deltaQty: 1 },
+      ],
+    })
+  })
+
+  test('a light schedule is sent, acknowledged and shown as the device’s light; a bad time is refused', () => {
+    const { cloud, clock, me } = restocker()
+    expect(cloud.getStaffDevice(me, 'GZ0001A').light).toEqual({ on: true, schedule: null })
+    const cmd = cloud.updateDeviceSettings(me, 'GZ0001A', {
+      kind: 'light',
+      value: true,
+      schedule: { from: '07:00', to: '23:30' },
+    })
+    expect(cmd).toMatchObject({ state: 'sending', schedule: { from: '07:00', to: '23:30' } })
+    clock.advance(1_000)
+    expect(cloud.getStaffDevice(me, 'GZ0001A').light).toEqual({
+      on: true,
+      schedule: { from: '07:00', to: '23:30' },
+    })
+    cloudErrorOf(
+      () =>
+        cloud.updateDeviceSettings(me, 'GZ0001A', {
+          kind: 'light',
+          value: true,
+          schedule: { from: '7点', to: '23:00' },
+        }),
+      'VALIDATION_FAILED',
+      422,
+    )
+  })
+
+  test('a target temperature above the alarm line raises the temperature alarm once acknowledged', () => {
+    const { cloud, clock, me } = restocker()
+    cloud.updateDeviceSettings(me, 'GZ0001A', { kind: 'temperature', value: 12 })
+    clock.advance(1_000)
+    expect(cloud.listAlarms(me, { deviceCode: 'GZ0001A', state: 'open' }).items.map((a) => a.kind)).toContain(
+      'temperature',
     )
   })
 })

@@ -42,6 +42,8 @@ describe('the error catalogue', () => {
         'PLATFORM_CANCELLED',
         'PLATFORM_FAILED',
         'DOOR_LEFT_OPEN',
+        'COUNT_REQUIRED',
+        'REASON_REQUIRED',
         'UNKNOWN',
       ].sort(),
     )

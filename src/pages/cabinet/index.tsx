@@ -6,6 +6,7 @@ import { ElderModeSwitch } from '@/components/ElderModeSwitch'
 import { GatePanel } from '@/components/GatePanel'
 import { GoodsList } from '@/components/GoodsList'
 import { PageShell } from '@/components/PageShell'
+import { StaffEntry } from '@/components/StaffEntry'
 import { StatusView } from '@/components/StatusView'
 import { useNoticeToast } from '@/hooks/useNoticeToast'
 import { ROUTES } from '@/routes'
@@ -62,6 +63,14 @@ export default function CabinetPage() {
             {DEVICE_STATE_LABEL[device.state] ?? '暂停服务'}
           </Text>
         </View>
+
+        <StaffEntry
+          landing={landing}
+          onChoose={(choice) => {
+            const page = choice === 'restock' ? ROUTES.staffRestock : ROUTES.staffStocktake
+            void Taro.navigateTo({ url: `${page}?code=${encodeURIComponent(device.code)}` })
+          }}
+        />
 
         <GatePanel
           gate={gate}

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ElderModeSwitch } from '@/components/ElderModeSwitch'
@@ -10,6 +10,10 @@ import './index.scss'
 export default function HomePage() {
   const scanCabinet = useAppStore((s) => s.scanCabinet)
   const roles = useAppStore((s) => s.user?.roles)
+  const refreshMe = useAppStore((s) => s.refreshMe)
+
+  // Roles change behind the app's back (a merchant binds or removes a restocker): ask on every visit.
+  useDidShow(() => void refreshMe())
 
   const scan = async () => {
     if (await scanCabinet()) await Taro.navigateTo({ url: `${ROUTES.cabinet}?from=app` })
@@ -25,6 +29,15 @@ export default function HomePage() {
         <Button className='home__scan' type='primary' block onClick={() => void scan()}>
           扫码开门
         </Button>
+        {roles ? (
+          <View className='home__roles' data-staff-devices={roles.staffDeviceCodes.length}>
+            我的身份：顾客
+            {roles.staffDeviceCodes.length > 0
+              ? ` · 补货运维（${roles.staffDeviceCodes.length} 台设备）`
+              : ''}
+            {roles.merchantId ? ' · 商户' : ''}
+          </View>
+        ) : null}
         <View className='home__mine'>
           <View className='home__entry' onClick={() => go(ROUTES.orders)}>
             <Text>我的订单</Text>
@@ -34,6 +47,12 @@ export default function HomePage() {
             <View className='home__entry' onClick={() => go(ROUTES.staff)}>
               <Text>补货运维工作台</Text>
               <Text className='home__entry-hint'>补货、盘点、设备告警</Text>
+            </View>
+          ) : null}
+          {roles && roles.staffDeviceCodes.length === 0 ? (
+            <View className='home__entry' onClick={() => go(ROUTES.staffBind)}>
+              <Text>成为补货员</Text>
+              <Text className='home__entry-hint'>输入商户邀请码绑定设备</Text>
             </View>
           ) : null}
           {roles?.merchantId ? (

@@ -49,6 +49,8 @@ function standInMy() {
     removeStorageSync: ({ key }: { key: string }) => store.delete(key),
     makePhoneCall: (o: unknown) => calls.push(['makePhoneCall', o]),
     vibrateLong: (o: unknown) => calls.push(['vibrateLong', o]),
+    onNetworkStatusChange: on('network'),
+    offNetworkStatusChange: off('network'),
   }
 }
 
@@ -198,6 +200,16 @@ test('storage reads `data` and answers null for a missing key', () => {
 test('phone call passes `number`, as Alipay names it', () => {
   platform.makePhoneCall('400-800-1234')
   expect(my.calls).toEqual([['makePhoneCall', { number: '400-800-1234' }]])
+})
+
+test('network changes come from my.onNetworkStatusChange until unsubscribed', () => {
+  const seen: boolean[] = []
+  const stop = platform.onNetworkChange((online) => seen.push(online))
+  my.emit('network', { isConnected: false, networkType: 'NOTREACHABLE' })
+  my.emit('network', { isConnected: true, networkType: 'WIFI' })
+  stop()
+  my.emit('network', { isConnected: false })
+  expect(seen).toEqual([false, true])
 })
 
 export {}

@@ -12,3 +12,13 @@ test('every platform file exports the same names and implements every member', (
   expect(new Set(members).size).toBe(1)
   expect([weapp.platform.name, alipay.platform.name, h5.platform.name]).toEqual(['weapp', 'alipay', 'h5'])
 })
+
+test('the browser tells network changes from window online/offline events', () => {
+  const seen: boolean[] = []
+  const stop = h5.platform.onNetworkChange((online) => seen.push(online))
+  window.dispatchEvent(new Event('offline'))
+  window.dispatchEvent(new Event('online'))
+  stop()
+  window.dispatchEvent(new Event('offline'))
+  expect(seen).toEqual([false, true])
+})

@@ -55,6 +55,9 @@ function standInWx() {
     offAppShow: (fn: (o: unknown) => void) => showListeners.delete(fn),
     makePhoneCall: (o: unknown) => wx.calls.push(['makePhoneCall', o]),
     vibrateLong: (o: unknown) => wx.calls.push(['vibrateLong', o]),
+    networkListeners: new Set<(res: unknown) => void>(),
+    onNetworkStatusChange: (fn: (res: unknown) => void) => wx.networkListeners.add(fn),
+    offNetworkStatusChange: (fn: (res: unknown) => void) => wx.networkListeners.delete(fn),
   }
   return wx
 }
@@ -243,6 +246,16 @@ test('phone call and vibration use the WeChat calls', () => {
     ['makePhoneCall', { phoneNumber: '400-800-1234' }],
     ['vibrateLong', {}],
   ])
+})
+
+test('network changes come from wx.onNetworkStatusChange until unsubscribed', () => {
+  const seen: boolean[] = []
+  const stop = platform.onNetworkChange((online) => seen.push(online))
+  wx.networkListeners.forEach((fn) => fn({ isConnected: false, networkType: 'none' }))
+  wx.networkListeners.forEach((fn) => fn({ isConnected: true, networkType: 'wifi' }))
+  stop()
+  expect(wx.networkListeners.size).toBe(0)
+  expect(seen).toEqual([false, true])
 })
 
 export {}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '处理异常订单',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '异常订单',
+  enablePullDownRefresh: true,
+})

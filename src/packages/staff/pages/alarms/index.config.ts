@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '告警记录',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,90 @@
+import { configureTransport } from '@/api/transport'
+import type { KeyValueStorage } from '@/platform/types'
+import { FakeStream } from '@/stores/__tests__/helpers/fakeStream'
+import { setupCloudForJest } from '../../../../../../mock/hosts/node'
+import { createStaffStore, type StaffStore } from '../../createStaffStore'
+
+/** The phone's storage as a map: survives "restarts" of the store within one test. */
+export function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>()
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  }
+}
+
+/** The platform's network events, driven by the test. */
+export function fakeNetwork() {
+  const listeners = new Set<(online: boolean) => void>()
+  return {
+    on: (listener: (online: boolean) => void) => {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    emit: (online: boolean) => listeners.forEach((l) => l(online)),
+  }
+}
+
+export const waitFor = async (check: () => boolean, timeoutMs = 6000, what = 'condition') => {
+  const started = Date.now()
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/**
+ * The staff store against the emulated cloud (msw in Node, real time, quick door and commands), logged in
+ * as a fixture user. `restart()` builds a new store over the same storage, as a reloaded app would.
+ */
+export function staffHarness(scenario: string, userId = 'u_staff') {
+  const cloudHost = setupCloudForJest({
+    scenario,
+    clock: 'system',
+    settings: { doorDelayMs: 30, commandDelayMs: 60, settlementDelayMs: 30 },
+  })
+  const storage = memoryStorage()
+  const network = fakeNetwork()
+  const stream = new FakeStream()
+  let token: string | null = null
+  configureTransport({
+    baseUrl: 'http://cloud.test',
+    getToken: () => token,
+    relogin: async () => {
+      token = cloudHost.tokenFor(userId)
+      return token
+    },
+    defaultTimeoutMs: 3000,
+  })
+  const stops: (() => void)[] = []
+  const build = (): StaffStore => {
+    const store = createStaffStore({ stream, storage, onNetworkChange: network.on })
+    stops.push(store.getState().startSync())
+    return store
+  }
+  const harness = {
+    ...cloudHost,
+    storage,
+    network,
+    stream,
+    store: build(),
+    /** The app closed and opened again: the old store is gone, a new one reads the phone's storage. */
+    restart() {
+      stops.splice(0).forEach((stop) => stop())
+      harness.store.getState().pauseRestock()
+      harness.store = build()
+      return harness.store
+    },
+    stop() {
+      stops.splice(0).forEach((stop) => stop())
+      harness.store.getState().pauseRestock()
+      cloudHost.server.close()
+    },
+  }
+  cloudHost.server.listen({ onUnhandledRequest: 'error' })
+  return harness
+}
+
+export type StaffHarness = ReturnType<typeof staffHarness>
