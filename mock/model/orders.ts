@@ -19,6 +19,7 @@ import type {
   OrderListFilter,
   OrderStatus,
   OrderSummary,
+  OrderEvidence,
   Page,
   Payment,
   Platform,
@@ -202,6 +203,18 @@ export function toReceipt(
   }
   if (order.paidAt !== undefined) receipt.paidAt = toIso(order.paidAt)
   return receipt
+}
+
+/** What the cabinet recorded for an order's door session: the shelves' weight log, camera snapshots. */
+export function orderEvidence(ctx: Ctx, order: OrderRecord): OrderEvidence {
+  const device = ctx.world.devices.get(order.deviceCode)
+  return {
+    photoUrls:
+      device?.kind === 'vision'
+        ? [1, 2].map((n) => `${ctx.settings.assetBaseUrl}/evidence/${order.id}-${n}.jpg`)
+        : [],
+    weightLog: order.takeLog.map((e) => ({ at: toIso(e.at), productId: e.productId, deltaQty: e.deltaQty })),
+  }
 }
 
 export function toPayment(payment: PaymentRecord): Payment {

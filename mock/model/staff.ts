@@ -17,7 +17,7 @@ import {
 } from './access'
 import { cloudError, validationError, type CloudErrorCode } from './errors'
 import { pushEvent } from './doorSessions'
-import { markPaid, toOrderSummary, toReceipt } from './orders'
+import { markPaid, orderEvidence, toOrderSummary, toReceipt } from './orders'
 import { priceCart, type CartItem } from './pricing'
 import {
   nextId,
@@ -211,7 +211,6 @@ function failRestock(rs: RestockSessionRecord, code: 'DOOR_OPEN_FAILED' | 'DOOR_
 
 function toAbnormalOrder(ctx: Ctx, order: OrderRecord): AbnormalOrder {
   const summary = toOrderSummary(ctx, order)
-  const device = ctx.world.devices.get(order.deviceCode)
   return {
     orderId: order.id,
     deviceCode: order.deviceCode,
@@ -220,17 +219,7 @@ function toAbnormalOrder(ctx: Ctx, order: OrderRecord): AbnormalOrder {
     createdAt: summary.createdAt,
     totalFen: order.priced.totalFen,
     lines: clone(order.priced.lines),
-    evidence: {
-      photoUrls:
-        device?.kind === 'vision'
-          ? [1, 2].map((n) => `${ctx.settings.assetBaseUrl}/evidence/${order.id}-${n}.jpg`)
-          : [],
-      weightLog: order.takeLog.map((e) => ({
-        at: toIso(e.at),
-        productId: e.productId,
-        deltaQty: e.deltaQty,
-      })),
-    },
+    evidence: orderEvidence(ctx, order),
     state: order.abnormal?.state ?? 'resolved',
   }
 }

@@ -89,6 +89,7 @@ export type StocktakeLine = C.StocktakeResultLine
 export type Stocktake = C.Stocktake
 export type AbnormalReason = C.AbnormalOrderReason
 export type AbnormalOrder = C.AbnormalOrder
+export type OrderEvidence = C.AbnormalOrderEvidence
 export type DeviceCommand = C.DeviceCommand
 export type DeviceCommandRequest = C.DeviceCommandRequest
 
