@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { errText, sourceFromWechatQuery, storageOver } from './shared'
+import { albumFailure, errText, sourceFromWechatQuery, storageOver } from './shared'
 import type { Platform, PlatformName } from './types'
 
 export type * from './types'
@@ -71,4 +71,17 @@ export const platform: Platform = {
   },
 
   speak: () => false,
+
+  saveImageToAlbum: async (canvas) => {
+    try {
+      const { tempFilePath } = await Taro.canvasToTempFilePath({
+        canvas: canvas as Taro.Canvas,
+        fileType: 'png',
+      })
+      await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath })
+      return { ok: true }
+    } catch (err) {
+      return albumFailure(err)
+    }
+  },
 }

@@ -58,6 +58,17 @@ export interface SocketConnection {
   close: () => void
 }
 
+/**
+ * A drawn `<Canvas type='2d'>` node, as Taro's selector query hands it over (`fields({ node: true })`):
+ * WeChat's and Alipay's Canvas objects, or the browser's HTMLCanvasElement. Opaque outside the seam.
+ */
+export type CanvasNode = object
+
+/** `denied`: the user has refused the photo album (the page tells how to allow it in the settings). */
+export type SaveImageResult =
+  | { ok: true }
+  | { ok: false; reason: 'denied' | 'cancelled' | 'failed'; detail?: string }
+
 export interface KeyValueStorage {
   /** Null for a missing key on every platform (WeChat returns '' there). */
   getItem: (key: string) => string | null
@@ -81,4 +92,6 @@ export interface Platform {
   vibrate: () => void
   /** Say a short prompt aloud where the platform can; false where it cannot (the caller then vibrates). */
   speak: (text: string) => boolean
+  /** Saves what a Canvas 2D shows as a PNG in the phone's photo album (H5: downloads it as `fileName`). */
+  saveImageToAlbum: (canvas: CanvasNode, fileName: string) => Promise<SaveImageResult>
 }

@@ -55,6 +55,14 @@ function standInWx() {
     offAppShow: (fn: (o: unknown) => void) => showListeners.delete(fn),
     makePhoneCall: (o: unknown) => wx.calls.push(['makePhoneCall', o]),
     vibrateLong: (o: unknown) => wx.calls.push(['vibrateLong', o]),
+    canvasToTempFilePath: (o: Callbacks & Record<string, unknown>) => {
+      wx.calls.push(['canvasToTempFilePath', { canvas: o.canvas, fileType: o.fileType }])
+      ;(next.canvasToTempFilePath ?? ((x) => x.success?.({ tempFilePath: 'wxfile://tmp/qr.png' })))(o)
+    },
+    saveImageToPhotosAlbum: (o: Callbacks & Record<string, unknown>) => {
+      wx.calls.push(['saveImageToPhotosAlbum', { filePath: o.filePath }])
+      ;(next.saveImageToPhotosAlbum ?? ((x) => x.success?.({ errMsg: 'saveImageToPhotosAlbum:ok' })))(o)
+    },
   }
   return wx
 }
@@ -243,6 +251,37 @@ test('phone call and vibration use the WeChat calls', () => {
     ['makePhoneCall', { phoneNumber: '400-800-1234' }],
     ['vibrateLong', {}],
   ])
+})
+
+describe('saving a cabinet QR to the photo album', () => {
+  const canvas = { width: 600, height: 720, id: 'qr-GZ0001A' }
+
+  test('the Canvas 2D node becomes a temp PNG, and that file goes into the album', async () => {
+    await expect(platform.saveImageToAlbum(canvas, 'GZ0001A.png')).resolves.toEqual({ ok: true })
+    expect(wx.calls).toEqual([
+      ['canvasToTempFilePath', { canvas, fileType: 'png' }],
+      ['saveImageToPhotosAlbum', { filePath: 'wxfile://tmp/qr.png' }],
+    ])
+  })
+
+  test.each([
+    [{ errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'denied'],
+    [{ errMsg: 'saveImageToPhotosAlbum:fail authorize no response' }, 'denied'],
+    [{ errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'cancelled'],
+    [{ errMsg: 'saveImageToPhotosAlbum:fail file not exists' }, 'failed'],
+  ])('an album refusal %p is %s', async (err, reason) => {
+    wx.next.saveImageToPhotosAlbum = (o) => o.fail?.(err)
+    await expect(platform.saveImageToAlbum(canvas, 'x.png')).resolves.toMatchObject({ ok: false, reason })
+  })
+
+  test('a canvas that cannot be exported fails without touching the album', async () => {
+    wx.next.canvasToTempFilePath = (o) => o.fail?.({ errMsg: 'canvasToTempFilePath:fail canvas is empty' })
+    await expect(platform.saveImageToAlbum(canvas, 'x.png')).resolves.toMatchObject({
+      ok: false,
+      reason: 'failed',
+    })
+    expect(wx.calls.map((c) => c[0])).toEqual(['canvasToTempFilePath'])
+  })
 })
 
 export {}
