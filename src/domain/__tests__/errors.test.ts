@@ -42,6 +42,9 @@ describe('the error catalogue', () => {
         'PLATFORM_CANCELLED',
         'PLATFORM_FAILED',
         'DOOR_LEFT_OPEN',
+        'ALBUM_DENIED',
+        'QR_NOT_PRINTABLE',
+        'DATE_RANGE_INVALID',
         'UNKNOWN',
       ].sort(),
     )
