@@ -49,10 +49,12 @@ export function withdrawAccount(s: MerchantState): MerchantAccount | null {
 }
 
 /** The amount as typed, checked against the account's minimum and available balance (null: nothing typed). */
-export function withdrawCheck(s: MerchantState): WithdrawalAmountCheck | null {
-  const account = withdrawAccount(s)
-  if (!account || s.withdraw.amountText.trim() === '') return null
-  return parseWithdrawalAmount(s.withdraw.amountText, {
+export function withdrawCheck(
+  account: MerchantAccount | null,
+  amountText: string,
+): WithdrawalAmountCheck | null {
+  if (!account || amountText.trim() === '') return null
+  return parseWithdrawalAmount(amountText, {
     minFen: account.minWithdrawFen,
     availableFen: account.availableFen,
   })
@@ -138,7 +140,11 @@ export const createWalletSlice: StateCreator<MerchantState, [], [], WalletSlice>
       const s = get()
       const account = withdrawAccount(s)
       if (!account || s.withdraw.step !== 'edit') return
-      const check = withdrawCheck(s) ?? { ok: false, code: 'WITHDRAW_AMOUNT_INVALID', reason: '请输入金额' }
+      const check = withdrawCheck(account, s.withdraw.amountText) ?? {
+        ok: false,
+        code: 'WITHDRAW_AMOUNT_INVALID',
+        reason: '请输入金额',
+      }
       if (!check.ok) {
         patchForm({ error: new AppError(check.code, { hint: check.reason }) })
         return

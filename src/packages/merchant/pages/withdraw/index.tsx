@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -17,14 +17,11 @@ import './index.scss'
 export default function WithdrawPage() {
   const { params } = useRouter()
   const accountId = params.accountId ?? ''
-  const { accounts, form, account, check } = useMerchantStore(
-    useShallow((s) => ({
-      accounts: s.accounts,
-      form: s.withdraw,
-      account: withdrawAccount(s),
-      check: withdrawCheck(s),
-    })),
+  const { accounts, form, account } = useMerchantStore(
+    useShallow((s) => ({ accounts: s.accounts, form: s.withdraw, account: withdrawAccount(s) })),
   )
+  // Derived on each keystroke; computed here, not in the selector, which must return stable values.
+  const check = useMemo(() => withdrawCheck(account, form.amountText), [account, form.amountText])
   const actions = useMerchantStore(
     useShallow((s) => ({
       startWithdrawal: s.startWithdrawal,

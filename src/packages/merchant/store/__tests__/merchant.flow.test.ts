@@ -7,7 +7,7 @@ import { installCloudInJest } from '../../../../../mock/hosts/node'
 import { printableQr } from '../../domain/qrSticker'
 import { createMerchantStore } from '..'
 import { failureDetail } from '../load'
-import { withdrawCheck } from '../walletSlice'
+import { withdrawAccount, withdrawCheck } from '../walletSlice'
 
 const WX = 'acc_wx_M001'
 
@@ -154,7 +154,9 @@ describe('withdrawals (提现)', () => {
     expect(store.getState().withdraw.step).toBe('edit')
     expect(store.getState().withdraw.error).toMatchObject({ code })
     expect(store.getState().withdraw.error?.hint).toContain(reason)
-    expect(withdrawCheck(store.getState())).toMatchObject({ ok: false, code })
+    expect(
+      withdrawCheck(withdrawAccount(store.getState()), store.getState().withdraw.amountText),
+    ).toMatchObject({ ok: false, code })
     const before = h.requests()
     await store.getState().confirmWithdrawal()
     expect(h.requests()).toBe(before)
@@ -164,9 +166,15 @@ describe('withdrawals (提现)', () => {
     const { store } = start()
     await ready('')
     store.getState().fillAllAvailable()
-    expect(withdrawCheck(store.getState())).toEqual({ ok: true, fen: available().availableFen })
+    expect(withdrawCheck(withdrawAccount(store.getState()), store.getState().withdraw.amountText)).toEqual({
+      ok: true,
+      fen: available().availableFen,
+    })
     store.getState().setWithdrawAmount(' ¥ 20.00 ')
-    expect(withdrawCheck(store.getState())).toEqual({ ok: true, fen: 2000 })
+    expect(withdrawCheck(withdrawAccount(store.getState()), store.getState().withdraw.amountText)).toEqual({
+      ok: true,
+      fen: 2000,
+    })
   })
 
   test('a withdrawal the bank refuses ends 失败 with the reason, and the money is back in available', async () => {
