@@ -67,9 +67,9 @@ test('receipts for 7 days show both channels, each day, and the orders behind a 
   await page.getByText(`${day.key} 的订单`).waitFor({ timeout: 10_000 })
   await page.locator('[data-order-id]').first().waitFor()
   while (await page.locator('.m-more').isVisible()) {
-    const before = await page.locator('[data-order-id]').count()
+    const shownBefore = await page.locator('[data-order-id]').count()
     await page.locator('.m-more').click()
-    await page.waitForFunction((n) => document.querySelectorAll('[data-order-id]').length > n, before)
+    await page.waitForFunction((n) => document.querySelectorAll('[data-order-id]').length > n, shownBefore)
   }
   const orders = page.locator('[data-order-id]')
   assert.ok((await orders.count()) >= day.orderCount, `the day's ${day.orderCount} orders are listed`)

@@ -68,7 +68,7 @@ async function withdraw(page: Page, text: string): Promise<void> {
 
 test('a withdrawal shows the destination, asks once more, and arrives (处理中 → 已到账)', async () => {
   await emulator.control('scenario', { name: 'merchant' })
-  const before = { available: await availableFen(), count: (await withdrawals()).length }
+  const start = { available: await availableFen(), count: (await withdrawals()).length }
   phone = await openPhone()
   const { page } = phone
   await openForm(page)
@@ -79,7 +79,7 @@ test('a withdrawal shows the destination, asks once more, and arrives (处理中
   assert.match(confirm, /招商银行（尾号8848）/)
   await tapButton(page, '确认提现')
   await page.getByText('提现申请已提交').waitFor({ timeout: 10_000 })
-  assert.equal(await availableFen(), before.available - 10_000)
+  assert.equal(await availableFen(), start.available - 10_000)
 
   await tapButton(page, '查看提现记录')
   const record = page.locator('[data-withdrawal-id]').first()
@@ -95,14 +95,14 @@ test('a withdrawal shows the destination, asks once more, and arrives (处理中
     /已到账[\s\S]*到账 \d{4}-\d{2}-\d{2}/,
   )
   const list = await withdrawals()
-  assert.equal(list.length, before.count + 1)
+  assert.equal(list.length, start.count + 1)
   assert.deepEqual([list[0]!.amountFen, list[0]!.state], [10_000, 'succeeded'])
 })
 
 test('a withdrawal the bank refuses ends 失败 with the reason, and the money is back in available', async () => {
   await emulator.control('scenario', { name: 'merchant' })
   await emulator.control('merchant', { merchantId: 'M001', withdrawalFailure: true })
-  const before = await availableFen()
+  const start = await availableFen()
   phone = await openPhone()
   const { page } = phone
   await openForm(page)
@@ -123,11 +123,11 @@ test('a withdrawal the bank refuses ends 失败 with the reason, and the money i
   const shown = page.locator(`[data-account-id="${WX}"] [data-available-fen]`)
   await page.waitForFunction(
     ({ sel, fen }) => document.querySelector(sel)?.getAttribute('data-available-fen') === String(fen),
-    { sel: `[data-account-id="${WX}"] [data-available-fen]`, fen: before },
+    { sel: `[data-account-id="${WX}"] [data-available-fen]`, fen: start },
     { timeout: 10_000 },
   )
-  assert.equal(await shown.innerText(), `¥${(before / 100).toFixed(2)}`)
-  assert.equal(await availableFen(), before)
+  assert.equal(await shown.innerText(), `¥${(start / 100).toFixed(2)}`)
+  assert.equal(await availableFen(), start)
 })
 
 test('a double tap on 确认提现 creates one withdrawal', async () => {
