@@ -104,6 +104,10 @@ export default function WithdrawPage() {
           <Text className='m-row__label'>到账账户</Text>
           <Text className='m-row__value withdraw__destination'>{account.destination}</Text>
         </View>
+        <View className='m-row'>
+          <Text className='m-row__label'>可提现余额</Text>
+          <Text className='m-row__value'>{formatFen(account.availableFen)}</Text>
+        </View>
         <Text className='withdraw__label'>提现金额（元）</Text>
         <View className='withdraw__input-row'>
           <Text className='withdraw__currency'>¥</Text>
@@ -120,7 +124,7 @@ export default function WithdrawPage() {
         </View>
         <Text className={`withdraw__check${check && !check.ok ? ' withdraw__check--bad' : ''}`}>
           {check === null
-            ? `可提现 ${formatFen(account.availableFen)}，最低提现 ${formatFen(account.minWithdrawFen)}`
+            ? `最低提现 ${formatFen(account.minWithdrawFen)}，最多两位小数`
             : check.ok
               ? `将提现 ${formatFen(check.fen)}`
               : check.reason}
