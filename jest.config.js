@@ -36,4 +36,6 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/scripts/jest/setup.ts'],
   globals: { DEPRECATED_ADAPTER_COMPONENT: false },
   maxWorkers: 2,
+  // Integration tests run the emulator in real time; a loaded two-core machine needs the headroom.
+  testTimeout: 30_000,
 }

@@ -25,6 +25,20 @@ export default defineAppConfig({
         'pages/bind/index',
       ],
     },
+    {
+      root: 'packages/merchant',
+      pages: [
+        'pages/home/index',
+        'pages/receipts/index',
+        'pages/orders/index',
+        'pages/wallet/index',
+        'pages/withdraw/index',
+        'pages/statistics/index',
+        'pages/complaints/index',
+        'pages/complaint/index',
+        'pages/qrcodes/index',
+      ],
+    },
   ],
   // After a receipt (or from home) the order pages are the next step: fetch them while the shopper reads.
   // The staff and merchant workspaces are not preloaded: most people who open the app are shoppers.

@@ -3,7 +3,7 @@
 // that have ended since still apply; the refund is the original total minus the corrected total.
 import { requireDevice, requireMerchant, requireUser } from './access'
 import { cloudError, validationError } from './errors'
-import { complaintWindowEnd, createRefund, refundedFen, toReceipt, toRefund } from './orders'
+import { complaintWindowEnd, createRefund, orderEvidence, refundedFen, toReceipt, toRefund } from './orders'
 import { priceCart } from './pricing'
 import { parseCorrectedLines } from './staff'
 import { nextId, type ComplaintRecord, type Ctx } from './state'
@@ -242,7 +242,15 @@ export function complaintOps(ctx: Ctx) {
       return {
         items: page.items.flatMap((c) => {
           const order = ctx.world.orders.get(c.orderId)
-          return order ? [{ complaint: toComplaint(ctx, c), order: toReceipt(ctx, order) }] : []
+          return order
+            ? [
+                {
+                  complaint: toComplaint(ctx, c),
+                  order: toReceipt(ctx, order),
+                  evidence: orderEvidence(ctx, order),
+                },
+              ]
+            : []
         }),
         nextCursor: page.nextCursor,
       }

@@ -692,6 +692,15 @@ function addComplaintFixture(ctx: Ctx, refs: Record<string, string>): void {
   const orderId = refs.recentOrderId
   const order = orderId ? ctx.world.orders.get(orderId) : undefined
   if (!order) return
+  // The shopper's photo of the shelf (no bytes: the emulator draws a placeholder for it).
+  const photoId = nextId(ctx, 'up')
+  ctx.world.uploads.set(photoId, {
+    id: photoId,
+    userId: order.userId,
+    contentType: 'image/jpeg',
+    sizeBytes: 180_000,
+    createdAt: ctx.clock.now() - 3 * HOUR_MS,
+  })
   const id = nextId(ctx, 'cmp')
   ctx.world.complaints.set(id, {
     id,
@@ -701,7 +710,7 @@ function addComplaintFixture(ctx: Ctx, refs: Record<string, string>): void {
     state: 'pending',
     items: [{ productId: 'p_cola', kind: 'wrong_quantity', actualQty: 1 }],
     description: '只拿了一瓶可乐，扣了两瓶的钱',
-    photoUploadIds: [],
+    photoUploadIds: [photoId],
     createdAt: ctx.clock.now() - 3 * HOUR_MS,
   })
   order.complaintId = id

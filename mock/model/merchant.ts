@@ -302,6 +302,12 @@ export function merchantOps(ctx: Ctx) {
       input: { accountId?: string; cursor?: string | null; limit?: number } = {},
     ): Page<Withdrawal> {
       const { merchantId } = requireMerchant(ctx, caller)
+      if (
+        input.accountId !== undefined &&
+        ctx.world.accounts.get(input.accountId)?.merchantId !== merchantId
+      ) {
+        throw cloudError('ACCOUNT_NOT_FOUND')
+      }
       const list = [...ctx.world.withdrawals.values()]
         .filter(
           (w) =>

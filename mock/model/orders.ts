@@ -19,6 +19,7 @@ import type {
   OrderListFilter,
   OrderStatus,
   OrderSummary,
+  OrderEvidence,
   Page,
   Payment,
   Platform,
@@ -213,6 +214,37 @@ export function toReceipt(
   const windowEnd = corrected ? null : complaintWindowEnd(ctx, order)
   if (windowEnd !== null) receipt.complaintWindowEndsAt = toIso(windowEnd)
   return receipt
+}
+
+/** What the cabinet recorded for an order's door session: the shelves' weight log, camera snapshots. */
+/** What the cloud knows about a visit: door times, the shelves' readings, photos and the weight log. */
+export function orderEvidence(ctx: Ctx, order: OrderRecord): OrderEvidence {
+  const device = ctx.world.devices.get(order.deviceCode)
+  return {
+    doorOpenedAt: toIso(order.openedAt),
+    doorClosedAt: toIso(order.closedAt),
+    readings: readingsOf(ctx, order),
+    photoUrls:
+      device?.kind === 'vision'
+        ? [1, 2].map((n) => `${ctx.settings.assetBaseUrl}/evidence/${order.id}-${n}.jpg`)
+        : [],
+    weightLog: order.takeLog.map((e) => ({ at: toIso(e.at), productId: e.productId, deltaQty: e.deltaQty })),
+  }
+}
+
+/** Each product's stock before the visit and after it, as the cabinet's shelves read it. */
+function readingsOf(ctx: Ctx, order: OrderRecord): OrderEvidence['readings'] {
+  const device = ctx.world.devices.get(order.deviceCode)
+  const recorded = ctx.world.sessions.get(order.sessionId)?.stockBefore
+  const taken = new Map<string, number>()
+  for (const line of order.priced.lines) taken.set(line.productId, 0)
+  for (const e of order.takeLog) taken.set(e.productId, (taken.get(e.productId) ?? 0) - e.deltaQty)
+  return [...taken].flatMap(([productId, out]) => {
+    const product = device?.goods.find((g) => g.productId === productId)
+    if (!product) return []
+    const before = recorded?.get(productId) ?? product.stock + Math.max(0, out)
+    return [{ productId, name: product.name, before, after: Math.max(0, before - out) }]
+  })
 }
 
 export function toPayment(payment: PaymentRecord): Payment {

@@ -19,7 +19,7 @@ import {
 } from './access'
 import { cloudError, validationError, type CloudErrorCode } from './errors'
 import { pushEvent } from './doorSessions'
-import { markPaid, toOrderSummary, toReceipt } from './orders'
+import { markPaid, orderEvidence, toOrderSummary, toReceipt } from './orders'
 import { priceCart, type CartItem } from './pricing'
 import {
   nextId,
@@ -273,23 +273,8 @@ function parseLightSchedule(input: unknown): LightSchedule {
  * The cabinet's count of each product concerned at door open and at close. A live session recorded its
  * shelves when the door opened; for older orders the count now plus what left the cabinet stands in.
  */
-function readingsOf(ctx: Ctx, order: OrderRecord): AbnormalOrder['evidence']['readings'] {
-  const device = ctx.world.devices.get(order.deviceCode)
-  const recorded = ctx.world.sessions.get(order.sessionId)?.stockBefore
-  const taken = new Map<string, number>()
-  for (const line of order.priced.lines) taken.set(line.productId, 0)
-  for (const e of order.takeLog) taken.set(e.productId, (taken.get(e.productId) ?? 0) - e.deltaQty)
-  return [...taken].flatMap(([productId, out]) => {
-    const product = device?.goods.find((g) => g.productId === productId)
-    if (!product) return []
-    const before = recorded?.get(productId) ?? product.stock + Math.max(0, out)
-    return [{ productId, name: product.name, before, after: Math.max(0, before - out) }]
-  })
-}
-
 function toAbnormalOrder(ctx: Ctx, order: OrderRecord): AbnormalOrder {
   const summary = toOrderSummary(ctx, order)
-  const device = ctx.world.devices.get(order.deviceCode)
   return {
     orderId: order.id,
     deviceCode: order.deviceCode,
@@ -298,20 +283,7 @@ function toAbnormalOrder(ctx: Ctx, order: OrderRecord): AbnormalOrder {
     createdAt: summary.createdAt,
     totalFen: order.priced.totalFen,
     lines: clone(order.priced.lines),
-    evidence: {
-      doorOpenedAt: toIso(order.openedAt),
-      doorClosedAt: toIso(order.closedAt),
-      readings: readingsOf(ctx, order),
-      photoUrls:
-        device?.kind === 'vision'
-          ? [1, 2].map((n) => `${ctx.settings.assetBaseUrl}/evidence/${order.id}-${n}.jpg`)
-          : [],
-      weightLog: order.takeLog.map((e) => ({
-        at: toIso(e.at),
-        productId: e.productId,
-        deltaQty: e.deltaQty,
-      })),
-    },
+    evidence: orderEvidence(ctx, order),
     state: order.abnormal?.state ?? 'resolved',
   }
 }

@@ -92,6 +92,7 @@ export type Stocktake = C.Stocktake
 export type AbnormalReason = C.AbnormalOrderReason
 export type AbnormalOrder = C.AbnormalOrder
 export type StockReading = C.StockReading
+export type OrderEvidence = C.AbnormalOrderEvidence
 export type DeviceCommand = C.DeviceCommand
 export type LightSchedule = C.LightSchedule
 export type DeviceLight = C.DeviceLight

@@ -2012,6 +2012,8 @@ export interface components {
         MerchantComplaint: {
             complaint: components["schemas"]["Complaint"];
             order: components["schemas"]["Receipt"];
+            /** @description What the cabinet recorded during the door session (shelf weight log, camera snapshots) */
+            evidence?: components["schemas"]["AbnormalOrderEvidence"];
         };
         MerchantComplaintPage: {
             items: components["schemas"]["MerchantComplaint"][];

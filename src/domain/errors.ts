@@ -69,6 +69,9 @@ export const CLIENT_ERROR_CODES = [
   'DOOR_LEFT_OPEN',
   'COUNT_REQUIRED',
   'REASON_REQUIRED',
+  'ALBUM_DENIED',
+  'QR_NOT_PRINTABLE',
+  'DATE_RANGE_INVALID',
   'UNKNOWN',
 ] as const
 
@@ -254,6 +257,14 @@ const WORDS: Record<ErrorCode, Words> = {
     '去选择',
   ),
   QR_INVALID: w('无法识别的二维码', '请扫描柜门上的设备二维码', 'rescan', '重新扫码'),
+  ALBUM_DENIED: w('无法保存到相册', '请在小程序设置中允许「保存到相册」，然后再点保存', 'retry', '再试一次'),
+  QR_NOT_PRINTABLE: w(
+    '二维码地址有误',
+    '该柜子的二维码地址扫码后无法打开柜子，请勿打印，并联系平台核对设备',
+    'back',
+    '返回',
+  ),
+  DATE_RANGE_INVALID: w('日期范围有误', '开始日期不能晚于结束日期，最多查询92天', 'fixInput', '重新选择'),
   NETWORK: w('网络连接失败', '请检查网络后重试', 'retry', '重试'),
   TIMEOUT: w('请求超时', '网络较慢，请稍后重试', 'retry', '重试'),
   RESPONSE_INVALID: w('数据异常', '服务返回的数据无法识别，请稍后重试', 'retry', '重试'),

@@ -32,3 +32,21 @@ export const REFUND_STATE_LABEL: Record<'processing' | 'succeeded', string> = {
   processing: '退款中',
   succeeded: '已到账',
 }
+
+/** 没拿这个 / 数量不对 / 识别成别的 / 重复扣款 / 价格不对: the shopper's and the merchant's words for a complaint line. */
+export const COMPLAINT_KIND_LABEL: Record<
+  'not_taken' | 'wrong_quantity' | 'misrecognized' | 'duplicate_charge' | 'wrong_price',
+  string
+> = {
+  not_taken: '没拿这个',
+  wrong_quantity: '数量不对',
+  misrecognized: '识别成别的',
+  duplicate_charge: '重复扣款',
+  wrong_price: '价格不对',
+}
+
+export const COMPLAINT_STATE_LABEL: Record<'pending' | 'resolved' | 'rejected', string> = {
+  pending: '待处理',
+  resolved: '已处理',
+  rejected: '已驳回',
+}

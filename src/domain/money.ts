@@ -63,3 +63,41 @@ export function parseYuanToFen(text: unknown): ParseYuanResult {
   const cents = (m[2] ?? '').padEnd(2, '0')
   return { ok: true, fen: Number(yuan) * 100 + Number(cents) }
 }
+
+/** The cloud's refusal codes for a withdrawal amount; the app refuses with the same ones before sending. */
+export type WithdrawalAmountCode =
+  | 'WITHDRAW_AMOUNT_INVALID'
+  | 'WITHDRAW_BELOW_MINIMUM'
+  | 'WITHDRAW_ABOVE_AVAILABLE'
+
+export type WithdrawalAmountCheck =
+  | { ok: true; fen: Fen }
+  | { ok: false; code: WithdrawalAmountCode; reason: string }
+
+export interface WithdrawalLimits {
+  minFen: Fen
+  availableFen: Fen
+}
+
+/**
+ * A withdrawal amount as typed or pasted, checked the way the cloud checks it (positive, at least the
+ * account's minimum, at most what is available) so the merchant learns before sending. The cloud checks
+ * again; these are its rules, not a second set.
+ */
+export function parseWithdrawalAmount(text: unknown, limits: WithdrawalLimits): WithdrawalAmountCheck {
+  const parsed = parseYuanToFen(text)
+  if (!parsed.ok) return { ok: false, code: 'WITHDRAW_AMOUNT_INVALID', reason: parsed.reason }
+  const { fen } = parsed
+  if (fen === 0) return { ok: false, code: 'WITHDRAW_AMOUNT_INVALID', reason: '提现金额须大于0' }
+  if (fen < limits.minFen) {
+    return { ok: false, code: 'WITHDRAW_BELOW_MINIMUM', reason: `最低提现${formatFen(limits.minFen)}` }
+  }
+  if (fen > limits.availableFen) {
+    return {
+      ok: false,
+      code: 'WITHDRAW_ABOVE_AVAILABLE',
+      reason: `最多可提现${formatFen(limits.availableFen)}`,
+    }
+  }
+  return { ok: true, fen }
+}

@@ -1,4 +1,4 @@
-import { errText, storageOver } from './shared'
+import { albumFailure, errText, storageOver } from './shared'
 import type { LaunchSource, Platform, PlatformFlowResult } from './types'
 
 // my.paySignCenter resultStatus: 7000 signed, 7001 unknown, 7002 failed, 6001 cancelled, 6002 network.
@@ -11,6 +11,14 @@ const SCAN_CAMERA_DENIED = [2001, 2002, 2003]
 // my.chooseImage: 11 the user cancelled, 2001–2003 camera or album permission refused.
 const CHOOSE_CANCELLED = 11
 const CHOOSE_DENIED = [2001, 2002, 2003]
+
+interface AlipayCanvasNode {
+  toTempFilePath: (options: {
+    fileType: 'png'
+    success: (res: { tempFilePath?: string; apFilePath?: string }) => void
+    fail: (err: unknown) => void
+  }) => void
+}
 
 function fromResultCode(code: string): PlatformFlowResult {
   if (code === CANCELLED) return { outcome: 'cancelled', detail: code }
@@ -198,4 +206,28 @@ export const platform: Platform = {
     my.onNetworkStatusChange(handler)
     return () => my.offNetworkStatusChange(handler)
   },
+  // Alipay's Canvas 2D node exports itself; my.saveImageToPhotosAlbum takes the file, and older clients
+  // without it have my.saveImage.
+  saveImageToAlbum: (canvas) =>
+    new Promise((resolve) => {
+      const node = canvas as Partial<AlipayCanvasNode>
+      if (typeof node.toTempFilePath !== 'function') {
+        resolve({ ok: false, reason: 'failed', detail: 'not a Canvas 2D node' })
+        return
+      }
+      const done = {
+        success: () => resolve({ ok: true }),
+        fail: (err: unknown) => resolve(albumFailure(err)),
+      }
+      node.toTempFilePath({
+        fileType: 'png',
+        success: (res) => {
+          const filePath = res.tempFilePath ?? res.apFilePath ?? ''
+          if (typeof my.saveImageToPhotosAlbum === 'function')
+            my.saveImageToPhotosAlbum({ filePath, ...done })
+          else my.saveImage({ url: filePath, showActionSheet: false, ...done })
+        },
+        fail: (err) => resolve({ ok: false, reason: 'failed', detail: errText(err) }),
+      })
+    }),
 }

@@ -124,6 +124,25 @@ export const platform: Platform = {
     navigator.vibrate?.(400)
   },
 
+  // A browser has no photo album: the picture is downloaded, to print from the computer or the phone.
+  saveImageToAlbum: async (canvas, fileName) => {
+    const element = canvas as Partial<HTMLCanvasElement>
+    if (typeof element.toDataURL !== 'function')
+      return { ok: false, reason: 'failed', detail: 'not a canvas' }
+    try {
+      const link = document.createElement('a')
+      link.href = element.toDataURL('image/png')
+      link.download = fileName
+      link.style.display = 'none'
+      document.body.appendChild(link)
+      link.click()
+      link.remove()
+      return { ok: true }
+    } catch (err) {
+      return { ok: false, reason: 'failed', detail: errText(err) }
+    }
+  },
+
   speak: (text) => {
     if (typeof window.speechSynthesis === 'undefined') return false
     const utterance = new SpeechSynthesisUtterance(text)

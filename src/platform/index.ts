@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { errText, sourceFromWechatQuery, storageOver } from './shared'
+import { albumFailure, errText, sourceFromWechatQuery, storageOver } from './shared'
 import type { Platform, PlatformName } from './types'
 
 export type * from './types'
@@ -89,5 +89,17 @@ export const platform: Platform = {
     const handler = (res: { isConnected: boolean }) => listener(res.isConnected)
     Taro.onNetworkStatusChange(handler)
     return () => Taro.offNetworkStatusChange(handler)
+  },
+  saveImageToAlbum: async (canvas) => {
+    try {
+      const { tempFilePath } = await Taro.canvasToTempFilePath({
+        canvas: canvas as Taro.Canvas,
+        fileType: 'png',
+      })
+      await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath })
+      return { ok: true }
+    } catch (err) {
+      return albumFailure(err)
+    }
   },
 }

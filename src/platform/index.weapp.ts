@@ -1,4 +1,4 @@
-import { errText, sourceFromWechatQuery, storageOver } from './shared'
+import { albumFailure, errText, sourceFromWechatQuery, storageOver } from './shared'
 import type { AppShowInfo, Platform, PlatformFlowResult } from './types'
 
 // WeChat Pay Score's own mini-program: an app show with this referrer is the return from authorization.
@@ -155,4 +155,19 @@ export const platform: Platform = {
     return () =>
       wx.offNetworkStatusChange(handler as unknown as WechatMiniprogram.OffNetworkStatusChangeCallback)
   },
+  // A Canvas 2D node becomes a temp file first; only a file can go into the album.
+  saveImageToAlbum: (canvas) =>
+    new Promise((resolve) => {
+      wx.canvasToTempFilePath({
+        canvas,
+        fileType: 'png',
+        success: ({ tempFilePath }) =>
+          wx.saveImageToPhotosAlbum({
+            filePath: tempFilePath,
+            success: () => resolve({ ok: true }),
+            fail: (err) => resolve(albumFailure(err)),
+          }),
+        fail: (err) => resolve({ ok: false, reason: 'failed', detail: errText(err) }),
+      })
+    }),
 }

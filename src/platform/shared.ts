@@ -1,4 +1,4 @@
-import type { KeyValueStorage, LaunchSource, PageQuery } from './types'
+import type { KeyValueStorage, LaunchSource, PageQuery, SaveImageResult } from './types'
 
 /** Storage over a platform getter that may answer '' or undefined for a missing key. */
 export function storageOver(api: {
@@ -27,6 +27,17 @@ export function sourceFromWechatQuery(query: PageQuery | undefined): LaunchSourc
   if (typeof query.scene === 'string' && query.scene !== '')
     return { kind: 'wechatScene', scene: query.scene }
   return null
+}
+
+/** An album save that failed: the user's refusal of the album permission, a cancel, or anything else. */
+export function albumFailure(err: unknown): SaveImageResult {
+  const text = errText(err)
+  const code = err && typeof err === 'object' ? Number((err as { error?: unknown }).error) : NaN
+  // WeChat: 'auth deny' / 'auth denied' / 'authorize no response'; Alipay: error 15 (no album permission).
+  if (/auth|deny|denied|permission|权限|拒绝/i.test(text) || code === 15)
+    return { ok: false, reason: 'denied', detail: text }
+  if (/cancel|取消/i.test(text)) return { ok: false, reason: 'cancelled', detail: text }
+  return { ok: false, reason: 'failed', detail: text }
 }
 
 export function errText(err: unknown): string {

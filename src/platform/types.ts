@@ -68,6 +68,17 @@ export interface SocketConnection {
   close: () => void
 }
 
+/**
+ * A drawn `<Canvas type='2d'>` node, as Taro's selector query hands it over (`fields({ node: true })`):
+ * WeChat's and Alipay's Canvas objects, or the browser's HTMLCanvasElement. Opaque outside the seam.
+ */
+export type CanvasNode = object
+
+/** `denied`: the user has refused the photo album (the page tells how to allow it in the settings). */
+export type SaveImageResult =
+  | { ok: true }
+  | { ok: false; reason: 'denied' | 'cancelled' | 'failed'; detail?: string }
+
 export interface KeyValueStorage {
   /** Null for a missing key on every platform (WeChat returns '' there). */
   getItem: (key: string) => string | null
@@ -98,4 +109,7 @@ export interface Platform {
   speak: (text: string) => boolean
   /** Tells when the phone loses or regains its network (work kept offline is sent when it returns). */
   onNetworkChange: (listener: (online: boolean) => void) => () => void
+
+  /** Saves what a Canvas 2D shows as a PNG in the phone's photo album (H5: downloads it as `fileName`). */
+  saveImageToAlbum: (canvas: CanvasNode, fileName: string) => Promise<SaveImageResult>
 }

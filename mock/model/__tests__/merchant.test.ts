@@ -304,3 +304,80 @@ describe('merchant orders, statistics and devices', () => {
     )
   })
 })
+
+describe('the withdrawal rules, one at a time', () => {
+  test('a failed withdrawal returns its money exactly once, to the account it came from', () => {
+    const { cloud, clock } = cloudFor('merchant')
+    const m = loginAs(cloud, 'u_merchant')
+    const ali = () => cloud.listAccounts(m).items.find((a) => a.channel === 'alipay')!
+    const before = { wx: wx(cloud, m), ali: ali() }
+    cloud.setWithdrawalFailure('M001', true)
+    const w = cloud.createWithdrawal(m, { accountId: 'acc_wx_M001', amountFen: 12_345 })
+    expect(wx(cloud, m).availableFen).toBe(before.wx.availableFen - 12_345)
+    clock.advance(2_000)
+    expect(wx(cloud, m).availableFen).toBe(before.wx.availableFen)
+    expect(wx(cloud, m).pendingFen).toBe(before.wx.pendingFen)
+    expect(ali()).toEqual(before.ali)
+    // Long after, still one return: the bank's answer is applied once.
+    clock.advance(10 * DAY)
+    const returns = cloud.inspect().ledger.filter((e) => e.ref === w.id)
+    expect(returns.map((e) => [e.kind, e.amountFen])).toEqual([
+      ['withdrawal', -12_345],
+      ['withdrawal_return', 12_345],
+    ])
+    expect(cloud.listWithdrawals(m).items[0]).toMatchObject({
+      id: w.id,
+      state: 'failed',
+      reason: expect.stringContaining('退回'),
+      settledAt: '2026-11-20T12:00:02+08:00',
+    })
+  })
+
+  test('the returned money can be withdrawn again; once the bank accepts, it stays withdrawn', () => {
+    const { cloud, clock } = cloudFor('merchant')
+    const m = loginAs(cloud, 'u_merchant')
+    const available = wx(cloud, m).availableFen
+    cloud.setWithdrawalFailure('M001', true)
+    cloud.createWithdrawal(m, { accountId: 'acc_wx_M001', amountFen: available })
+    expect(wx(cloud, m).availableFen).toBe(0)
+    cloudErrorOf(
+      () => cloud.createWithdrawal(m, { accountId: 'acc_wx_M001', amountFen: 1_000 }),
+      'WITHDRAW_ABOVE_AVAILABLE',
+      422,
+    )
+    clock.advance(2_000)
+    cloud.setWithdrawalFailure('M001', false)
+    const again = cloud.createWithdrawal(m, { accountId: 'acc_wx_M001', amountFen: available })
+    clock.advance(2_000)
+    expect(cloud.listWithdrawals(m).items.map((w) => w.state)).toEqual(['succeeded', 'failed', 'succeeded'])
+    expect(cloud.listWithdrawals(m).items[0]?.id).toBe(again.id)
+    expect(wx(cloud, m).availableFen).toBe(0)
+  })
+
+  test('records are filtered by account; another merchant’s account is ACCOUNT_NOT_FOUND', () => {
+    const { cloud } = cloudFor('merchant')
+    const m = loginAs(cloud, 'u_merchant')
+    cloud.createWithdrawal(m, { accountId: 'acc_ali_M001', amountFen: 100 })
+    expect(cloud.listWithdrawals(m, { accountId: 'acc_ali_M001' }).items.map((w) => w.amountFen)).toEqual([
+      100,
+    ])
+    expect(cloud.listWithdrawals(m, { accountId: 'acc_wx_M001' }).items.map((w) => w.amountFen)).toEqual([
+      50_000,
+    ])
+    cloudErrorOf(() => cloud.listWithdrawals(m, { accountId: 'acc_wx_M002' }), 'ACCOUNT_NOT_FOUND', 404)
+  })
+})
+
+describe('complaints as the merchant sees them', () => {
+  test('each comes with the shopper’s photos and the session’s shelf log', () => {
+    const { cloud } = cloudFor('merchant')
+    const [item] = cloud.listMerchantComplaints(loginAs(cloud, 'u_merchant'), { state: 'pending' }).items
+    expect(item?.complaint.photoUrls).toEqual([expect.stringMatching(/\/uploads\/up_\d+\.jpg$/)])
+    expect(item?.evidence?.photoUrls).toEqual([])
+    expect(item?.evidence?.weightLog.map((e) => [e.productId, e.deltaQty])).toEqual([
+      ['p_cola', -2],
+      ['p_chips', -1],
+    ])
+    expect(item?.evidence?.weightLog[0]?.at.startsWith('2026-11-18T18:2')).toBe(true)
+  })
+})

@@ -44,6 +44,9 @@ describe('the error catalogue', () => {
         'DOOR_LEFT_OPEN',
         'COUNT_REQUIRED',
         'REASON_REQUIRED',
+        'ALBUM_DENIED',
+        'QR_NOT_PRINTABLE',
+        'DATE_RANGE_INVALID',
         'UNKNOWN',
       ].sort(),
     )

@@ -1,4 +1,4 @@
-import { formatFen, formatFenPlain, parseYuanToFen } from '../money'
+import { formatFen, formatFenPlain, parseWithdrawalAmount, parseYuanToFen } from '../money'
 
 describe('showing amounts the cloud computed', () => {
   test('a price in fen is shown in yuan with two decimals', () => {
@@ -103,5 +103,56 @@ describe('a merchant typing a withdrawal amount', () => {
       expect(parseYuanToFen(formatFenPlain(fen))).toEqual({ ok: true, fen })
       expect(parseYuanToFen(formatFen(fen))).toEqual({ ok: true, fen })
     }
+  })
+})
+
+describe('a merchant withdrawing from an account with ¥10.00 minimum and ¥1,288.00 available', () => {
+  const limits = { minFen: 1000, availableFen: 128_800 }
+
+  test.each([
+    ['100', 10_000],
+    ['10', 1000],
+    ['1288', 128_800],
+    ['1288.00', 128_800],
+    ['12.5', 1250],
+    [' ¥ 12.50 ', 1250],
+    ['￥1288', 128_800],
+    ['\u300012.50\u00a0', 1250],
+  ])('"%s" withdraws %i fen', (text, fen) => {
+    expect(parseWithdrawalAmount(text, limits)).toEqual({ ok: true, fen })
+  })
+
+  test.each([
+    ['12.345', 'WITHDRAW_AMOUNT_INVALID', '金额最多两位小数'],
+    ['-50', 'WITHDRAW_AMOUNT_INVALID', '金额不能为负数'],
+    ['¥-50', 'WITHDRAW_AMOUNT_INVALID', '金额不能为负数'],
+    ['0', 'WITHDRAW_AMOUNT_INVALID', '提现金额须大于0'],
+    ['0.00', 'WITHDRAW_AMOUNT_INVALID', '提现金额须大于0'],
+    ['abc', 'WITHDRAW_AMOUNT_INVALID', '请输入正确的金额，如 12.50'],
+    ['十元', 'WITHDRAW_AMOUNT_INVALID', '请输入正确的金额，如 12.50'],
+    ['', 'WITHDRAW_AMOUNT_INVALID', '请输入金额'],
+    ['1 288', 'WITHDRAW_AMOUNT_INVALID', '金额中不能有空格'],
+    ['¥1,288.00', 'WITHDRAW_AMOUNT_INVALID', '金额中不能有逗号'],
+    ['$12', 'WITHDRAW_AMOUNT_INVALID', '请输入正确的金额，如 12.50'],
+    ['12.50元', 'WITHDRAW_AMOUNT_INVALID', '请输入正确的金额，如 12.50'],
+    ['9.99', 'WITHDRAW_BELOW_MINIMUM', '最低提现¥10.00'],
+    ['0.01', 'WITHDRAW_BELOW_MINIMUM', '最低提现¥10.00'],
+    ['1288.01', 'WITHDRAW_ABOVE_AVAILABLE', '最多可提现¥1288.00'],
+    ['5000', 'WITHDRAW_ABOVE_AVAILABLE', '最多可提现¥1288.00'],
+  ])('"%s" is refused with %s: %s', (text, code, reason) => {
+    expect(parseWithdrawalAmount(text, limits)).toEqual({ ok: false, code, reason })
+  })
+
+  test('with less available than the minimum, every amount is refused with the rule it breaks', () => {
+    const low = { minFen: 1000, availableFen: 500 }
+    expect(parseWithdrawalAmount('5', low)).toMatchObject({ ok: false, code: 'WITHDRAW_BELOW_MINIMUM' })
+    expect(parseWithdrawalAmount('10', low)).toMatchObject({ ok: false, code: 'WITHDRAW_ABOVE_AVAILABLE' })
+  })
+
+  test('全部提现 fills the available amount, which is accepted as it is shown', () => {
+    expect(parseWithdrawalAmount(formatFenPlain(limits.availableFen), limits)).toEqual({
+      ok: true,
+      fen: limits.availableFen,
+    })
   })
 })

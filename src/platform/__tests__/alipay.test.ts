@@ -51,6 +51,10 @@ function standInMy() {
     vibrateLong: (o: unknown) => calls.push(['vibrateLong', o]),
     onNetworkStatusChange: on('network'),
     offNetworkStatusChange: off('network'),
+    saveImageToPhotosAlbum: record('saveImageToPhotosAlbum') as
+      | ((o: Callbacks & Record<string, unknown>) => void)
+      | undefined,
+    saveImage: record('saveImage'),
   }
 }
 
@@ -210,6 +214,61 @@ test('network changes come from my.onNetworkStatusChange until unsubscribed', ()
   stop()
   my.emit('network', { isConnected: false })
   expect(seen).toEqual([false, true])
+})
+describe('saving a cabinet QR to the photo album', () => {
+  /** Alipay's Canvas 2D node exports itself to a temp file. */
+  function canvasNode(result: { tempFilePath?: string; apFilePath?: string } | { fail: unknown }) {
+    return {
+      exported: 0,
+      toTempFilePath(o: Callbacks & { fileType?: string }) {
+        this.exported += 1
+        expect(o.fileType).toBe('png')
+        if ('fail' in result) o.fail?.(result.fail)
+        else o.success?.(result)
+      },
+    }
+  }
+
+  test('the node’s temp file goes into the album with my.saveImageToPhotosAlbum', async () => {
+    my.next.saveImageToPhotosAlbum = (o) => o.success?.({ success: true })
+    const node = canvasNode({ tempFilePath: 'https://resource/qr.png' })
+    await expect(platform.saveImageToAlbum(node, 'GZ0001A.png')).resolves.toEqual({ ok: true })
+    expect(node.exported).toBe(1)
+    expect(my.calls.map(([name, o]) => [name, (o as { filePath?: string }).filePath])).toEqual([
+      ['saveImageToPhotosAlbum', 'https://resource/qr.png'],
+    ])
+  })
+
+  test('an older client without saveImageToPhotosAlbum uses my.saveImage with the file as url', async () => {
+    my.saveImageToPhotosAlbum = undefined
+    my.next.saveImage = (o) => o.success?.({})
+    await expect(
+      platform.saveImageToAlbum(canvasNode({ apFilePath: 'https://resource/old.png' }), 'x.png'),
+    ).resolves.toEqual({ ok: true })
+    expect(my.calls[0]).toEqual(['saveImage', expect.objectContaining({ url: 'https://resource/old.png' })])
+  })
+
+  test.each([
+    [{ error: 15, errorMessage: '没有开启相册权限' }, 'denied'],
+    [{ error: 11, errorMessage: '用户取消' }, 'cancelled'],
+    [{ error: 17, errorMessage: '保存图片过程中的其他错误' }, 'failed'],
+  ])('an album failure %p is %s', async (err, reason) => {
+    my.next.saveImageToPhotosAlbum = (o) => o.fail?.(err)
+    await expect(
+      platform.saveImageToAlbum(canvasNode({ tempFilePath: 'f.png' }), 'x.png'),
+    ).resolves.toMatchObject({ ok: false, reason })
+  })
+
+  test('a node that is not a Canvas 2D, or cannot export, fails without touching the album', async () => {
+    await expect(platform.saveImageToAlbum({}, 'x.png')).resolves.toMatchObject({
+      ok: false,
+      reason: 'failed',
+    })
+    await expect(
+      platform.saveImageToAlbum(canvasNode({ fail: { error: 3, errorMessage: 'canvas empty' } }), 'x.png'),
+    ).resolves.toMatchObject({ ok: false, reason: 'failed' })
+    expect(my.calls).toEqual([])
+  })
 })
 
 export {}

@@ -58,6 +58,14 @@ function standInWx() {
     networkListeners: new Set<(res: unknown) => void>(),
     onNetworkStatusChange: (fn: (res: unknown) => void) => wx.networkListeners.add(fn),
     offNetworkStatusChange: (fn: (res: unknown) => void) => wx.networkListeners.delete(fn),
+    canvasToTempFilePath: (o: Callbacks & Record<string, unknown>) => {
+      wx.calls.push(['canvasToTempFilePath', { canvas: o.canvas, fileType: o.fileType }])
+      ;(next.canvasToTempFilePath ?? ((x) => x.success?.({ tempFilePath: 'wxfile://tmp/qr.png' })))(o)
+    },
+    saveImageToPhotosAlbum: (o: Callbacks & Record<string, unknown>) => {
+      wx.calls.push(['saveImageToPhotosAlbum', { filePath: o.filePath }])
+      ;(next.saveImageToPhotosAlbum ?? ((x) => x.success?.({ errMsg: 'saveImageToPhotosAlbum:ok' })))(o)
+    },
   }
   return wx
 }
@@ -256,6 +264,36 @@ test('network changes come from wx.onNetworkStatusChange until unsubscribed', ()
   stop()
   expect(wx.networkListeners.size).toBe(0)
   expect(seen).toEqual([false, true])
+})
+describe('saving a cabinet QR to the photo album', () => {
+  const canvas = { width: 600, height: 720, id: 'qr-GZ0001A' }
+
+  test('the Canvas 2D node becomes a temp PNG, and that file goes into the album', async () => {
+    await expect(platform.saveImageToAlbum(canvas, 'GZ0001A.png')).resolves.toEqual({ ok: true })
+    expect(wx.calls).toEqual([
+      ['canvasToTempFilePath', { canvas, fileType: 'png' }],
+      ['saveImageToPhotosAlbum', { filePath: 'wxfile://tmp/qr.png' }],
+    ])
+  })
+
+  test.each([
+    [{ errMsg: 'saveImageToPhotosAlbum:fail auth deny' }, 'denied'],
+    [{ errMsg: 'saveImageToPhotosAlbum:fail authorize no response' }, 'denied'],
+    [{ errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'cancelled'],
+    [{ errMsg: 'saveImageToPhotosAlbum:fail file not exists' }, 'failed'],
+  ])('an album refusal %p is %s', async (err, reason) => {
+    wx.next.saveImageToPhotosAlbum = (o) => o.fail?.(err)
+    await expect(platform.saveImageToAlbum(canvas, 'x.png')).resolves.toMatchObject({ ok: false, reason })
+  })
+
+  test('a canvas that cannot be exported fails without touching the album', async () => {
+    wx.next.canvasToTempFilePath = (o) => o.fail?.({ errMsg: 'canvasToTempFilePath:fail canvas is empty' })
+    await expect(platform.saveImageToAlbum(canvas, 'x.png')).resolves.toMatchObject({
+      ok: false,
+      reason: 'failed',
+    })
+    expect(wx.calls.map((c) => c[0])).toEqual(['canvasToTempFilePath'])
+  })
 })
 
 export {}

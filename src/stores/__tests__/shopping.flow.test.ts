@@ -39,7 +39,7 @@ function harness(scenario: string, userId = 'u_happy') {
   return { ...jest$, store, ports, logins: () => logins }
 }
 
-const waitFor = async (check: () => boolean, timeoutMs = 5000) => {
+const waitFor = async (check: () => boolean, timeoutMs = 10_000) => {
   const started = Date.now()
   while (!check()) {
     if (Date.now() - started > timeoutMs) throw new Error('timed out waiting')
@@ -74,12 +74,12 @@ test('a cleared shopper opens, takes two, returns one, closes and gets the cloud
   control.take({ deviceCode: 'GZ0001A', doorNo: 1, productId, qty: 2 })
   control.putBack({ deviceCode: 'GZ0001A', doorNo: 1, productId, qty: 1 })
   // The socket is down in this test, so the cart arrives through the one-second polling fallback.
-  await waitFor(() => store.getState().door.log?.session.cart.lines[0]?.qty === 1, 4000)
+  await waitFor(() => store.getState().door.log?.session.cart.lines[0]?.qty === 1, 10_000)
   const events = store.getState().door.log!.events.map((e) => e.kind)
   expect(events).toEqual(expect.arrayContaining(['taken', 'returned']))
 
   control.close({ deviceCode: 'GZ0001A', doorNo: 1 })
-  await waitFor(() => store.getState().door.receipt !== null, 5000)
+  await waitFor(() => store.getState().door.receipt !== null, 10_000)
   const { receipt, log } = store.getState().door
   const cloudReceipt = h.cloud.getOrder('u_happy', log!.session.orderId!)
   expect(receipt!.totalFen).toBe(cloudReceipt.totalFen)
@@ -130,7 +130,7 @@ test('nothing taken ends as 本次未购物 with no order', async () => {
   await store.getState().openDoor()
   await waitFor(() => store.getState().door.log?.session.state === 'open')
   control.close({ deviceCode: 'GZ0001A', doorNo: 1 })
-  await waitFor(() => store.getState().door.log?.session.state === 'empty', 5000)
+  await waitFor(() => store.getState().door.log?.session.state === 'empty', 10_000)
   expect(store.getState().door.log?.session.orderId).toBeNull()
 })
 

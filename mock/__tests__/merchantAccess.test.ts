@@ -1,0 +1,117 @@
+import { ENDPOINTS } from '../../src/api/endpoints'
+import { installCloudInJest } from '../hosts/node'
+
+// Every merchant endpoint over HTTP, as the app calls it: a shopper is refused with 403, and another
+// merchant (M002, whose only cabinet is GZ0099Z) sees its own data and nothing of M001's.
+const cloud = installCloudInJest({ scenario: 'merchant' })
+
+const MERCHANT_OPERATIONS = Object.entries(ENDPOINTS).filter(([, [, path]]) =>
+  path.startsWith('/v1/merchant/'),
+)
+
+/** A request each merchant operation accepts from its own merchant (bodies valid by the contract). */
+const SAMPLES: Record<string, { path: string; body?: unknown }> = {
+  listReceipts: { path: '/v1/merchant/receipts?from=2026-11-14&to=2026-11-20&groupBy=device' },
+  listMerchantOrders: { path: '/v1/merchant/orders?limit=100' },
+  listAccounts: { path: '/v1/merchant/accounts' },
+  createWithdrawal: { path: '/v1/merchant/withdrawals', body: { accountId: 'acc_wx_M002', amountFen: 1000 } },
+  listWithdrawals: { path: '/v1/merchant/withdrawals' },
+  getStatistics: { path: '/v1/merchant/statistics?range=7d' },
+  listMerchantComplaints: { path: '/v1/merchant/complaints' },
+  approveComplaint: { path: '/v1/merchant/complaints/{id}/approval', body: { lines: [] } },
+  rejectComplaint: { path: '/v1/merchant/complaints/{id}/rejection', body: { reply: '已核实' } },
+  listMerchantDevices: { path: '/v1/merchant/devices' },
+  createStaffInvite: { path: '/v1/merchant/staff-invites', body: { deviceCodes: ['GZ0099Z'] } },
+}
+
+let keySeq = 0
+
+async function call(
+  userId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${cloud.tokenFor(userId)}` }
+  if (method !== 'GET') {
+    keySeq += 1
+    headers['Idempotency-Key'] = `access-test-${keySeq}`
+    headers['Content-Type'] = 'application/json'
+  }
+  const res = await fetch(`http://cloud.test${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+}
+
+const complaintPath = (path: string) => path.replace('{id}', cloud.cloud.scenario.refs.complaintId ?? '')
+
+beforeEach(() => cloud.control.scenario({ name: 'merchant' }))
+
+test('the sample list covers every merchant operation of the contract', () => {
+  expect(Object.keys(SAMPLES).sort()).toEqual(MERCHANT_OPERATIONS.map(([op]) => op).sort())
+})
+
+test.each(MERCHANT_OPERATIONS)('%s answers 403 FORBIDDEN to a shopper', async (operation, [method]) => {
+  const sample = SAMPLES[operation]!
+  const res = await call('u_happy', method, complaintPath(sample.path), sample.body)
+  expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN'])
+})
+
+describe('another merchant (M002) sees only its own', () => {
+  const other = 'u_merchant2'
+
+  test('receipts, orders, statistics and devices are GZ0099Z’s only', async () => {
+    const receipts = await call(other, 'GET', SAMPLES.listReceipts!.path)
+    expect((receipts.body.rows as { key: string }[]).map((r) => r.key)).toEqual(['GZ0099Z'])
+    const orders = await call(other, 'GET', SAMPLES.listMerchantOrders!.path)
+    const items = orders.body.items as { deviceCode: string }[]
+    expect(items.length).toBeGreaterThan(0)
+    expect(new Set(items.map((o) => o.deviceCode))).toEqual(new Set(['GZ0099Z']))
+    const stats = await call(other, 'GET', SAMPLES.getStatistics!.path)
+    expect((stats.body.byDevice as { deviceCode: string }[]).map((d) => d.deviceCode)).toEqual(['GZ0099Z'])
+    expect((stats.body.latency as { deviceCode: string }[]).map((d) => d.deviceCode)).toEqual(['GZ0099Z'])
+    const devices = await call(other, 'GET', SAMPLES.listMerchantDevices!.path)
+    expect((devices.body.items as { code: string }[]).map((d) => d.code)).toEqual(['GZ0099Z'])
+  })
+
+  test('accounts, withdrawals and complaints hold nothing of M001', async () => {
+    const accounts = await call(other, 'GET', SAMPLES.listAccounts!.path)
+    expect((accounts.body.items as { id: string }[]).map((a) => a.id)).toEqual(['acc_wx_M002'])
+    const withdrawals = await call(other, 'GET', SAMPLES.listWithdrawals!.path)
+    expect(withdrawals.body.items).toEqual([])
+    const complaints = await call(other, 'GET', SAMPLES.listMerchantComplaints!.path)
+    expect(complaints.body.items).toEqual([])
+  })
+
+  test('M001’s account, cabinet and complaint are not found; nothing of M001 changes', async () => {
+    const before = cloud.cloud.listAccounts('u_merchant')
+    const cases: [string, string, unknown, number, string][] = [
+      [
+        'POST',
+        '/v1/merchant/withdrawals',
+        { accountId: 'acc_wx_M001', amountFen: 1000 },
+        404,
+        'ACCOUNT_NOT_FOUND',
+      ],
+      ['GET', '/v1/merchant/withdrawals?accountId=acc_wx_M001', undefined, 404, 'ACCOUNT_NOT_FOUND'],
+      ['GET', '/v1/merchant/orders?deviceCode=GZ0001A', undefined, 404, 'DEVICE_NOT_FOUND'],
+      ['POST', complaintPath(SAMPLES.approveComplaint!.path), { lines: [] }, 404, 'COMPLAINT_NOT_FOUND'],
+      ['POST', complaintPath(SAMPLES.rejectComplaint!.path), { reply: '不处理' }, 404, 'COMPLAINT_NOT_FOUND'],
+      ['POST', '/v1/merchant/staff-invites', { deviceCodes: ['GZ0001A'] }, 422, 'VALIDATION_FAILED'],
+    ]
+    for (const [method, path, body, status, code] of cases) {
+      const res = await call(other, method, path, body)
+      expect([path, res.status, res.body.code]).toEqual([path, status, code])
+    }
+    expect(cloud.cloud.listAccounts('u_merchant')).toEqual(before)
+    expect(cloud.cloud.listMerchantComplaints('u_merchant', { state: 'pending' }).items).toHaveLength(1)
+  })
+
+  test('its own withdrawal goes through', async () => {
+    const res = await call(other, 'POST', SAMPLES.createWithdrawal!.path, SAMPLES.createWithdrawal!.body)
+    expect([res.status, res.body.state]).toEqual([201, 'processing'])
+  })
+})

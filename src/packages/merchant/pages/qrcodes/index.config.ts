@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '柜子二维码' })

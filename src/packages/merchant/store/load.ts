@@ -1,0 +1,45 @@
+import type { ApiResult } from '@/api/transport'
+import type { AppError } from '@/domain/errors'
+
+/** One piece of cloud data on a screen: what we have (kept while reloading), whether it is coming, why not. */
+export interface Load<T> {
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  data: T | null
+  error: AppError | null
+}
+
+export function idle<T>(): Load<T> {
+  return { status: 'idle', data: null, error: null }
+}
+
+/**
+ * Runs one cloud call into a Load: `loading` (keeping the old data on screen), then `ready` or `error`.
+ * `stillWanted` lets a slice drop an answer the merchant has moved on from (another range was picked).
+ */
+export async function fetchInto<T>(
+  current: () => Load<T>,
+  put: (next: Load<T>) => void,
+  call: () => Promise<ApiResult<T>>,
+  stillWanted: () => boolean = () => true,
+): Promise<ApiResult<T>> {
+  put({ ...current(), status: 'loading', error: null })
+  const result = await call()
+  if (!stillWanted()) return result
+  put(
+    result.ok
+      ? { status: 'ready', data: result.data, error: null }
+      : { status: 'error', data: current().data, error: result.error },
+  )
+  return result
+}
+
+/** Errors worth retrying with the same idempotency key: the request may or may not have been applied. */
+export function isUncertain(error: AppError): boolean {
+  return error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'SERVER_ERROR'
+}
+
+/** The cloud's own words for the field it refused, else the catalogue's hint: the line under a message. */
+export function failureDetail(error: AppError): string {
+  const fieldWords = Object.values(error.fields ?? {}).filter((w) => w.trim() !== '')
+  return fieldWords.length > 0 ? fieldWords.join('；') : error.hint
+}
