@@ -6,6 +6,9 @@
  */
 import { CREATE_COMPLAINT, CREATE_UPLOAD, harness } from './helpers/harness'
 
+// Real time against the emulator: generous on a busy machine, still short enough to catch a hang.
+jest.setTimeout(15_000)
+
 let h: ReturnType<typeof harness>
 
 async function start(scenario = 'happy', orderRef = 'recentOrderId') {

@@ -4,6 +4,9 @@
  */
 import { harness } from './helpers/harness'
 
+// Real time against the emulator: generous on a busy machine, still short enough to catch a hang.
+jest.setTimeout(15_000)
+
 let h: ReturnType<typeof harness>
 
 function start(scenario: string, userId?: string) {
