@@ -22,3 +22,12 @@ export function temperatureProblem(value: number): string | null {
   if (value < TEMPERATURE_RANGE.min || value > TEMPERATURE_RANGE.max) return '温度须在 -10–30℃ 之间'
   return null
 }
+
+/**
+ * The times offered for the light strip, every half hour. A plain list (selector picker) rather than a
+ * time picker: Alipay's picker has no time mode.
+ */
+export const LIGHT_TIMES: readonly string[] = Array.from(
+  { length: 48 },
+  (_, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'}`,
+)

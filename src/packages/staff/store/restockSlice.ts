@@ -88,10 +88,13 @@ export const idleRestock: RestockState = {
   result: null,
 }
 
-/** What survives a restart: everything but the live wiring and the last transient error. */
+/**
+ * What survives a restart: everything but the live wiring and the last transient error. Of the event log
+ * only the latest snapshot is kept (it carries every change); a long restock does not fill the storage.
+ */
 export function persistedRestock(r: RestockState): Partial<RestockState> {
   const { requesting: _r, error: _e, streamStatus: _s, unreachable: _u, ...kept } = r
-  return kept
+  return { ...kept, log: r.log ? { session: r.log.session, events: [], pending: [] } : null }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

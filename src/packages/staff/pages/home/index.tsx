@@ -10,6 +10,7 @@ import { Refusal, StaffOnly } from '../../components/StaffOnly'
 import { SyncBanner } from '../../components/SyncBanner'
 import { STAFF_ROUTES, withCode } from '../../routes'
 import { useStaffStore } from '../../store'
+import { restockInProgress } from '../../store/restockSlice'
 import './index.scss'
 
 export default function StaffHomePage() {
@@ -25,6 +26,7 @@ export default function StaffHomePage() {
 function Workspace() {
   const devices = useStaffStore((s) => s.devices)
   const loadDevices = useStaffStore((s) => s.loadDevices)
+  const restock = useStaffStore((s) => s.restock)
   const go = (url: string) => void Taro.navigateTo({ url })
 
   useShowEffect(() => void loadDevices())
@@ -35,6 +37,15 @@ function Workspace() {
   return (
     <View className='staff-page staff-home'>
       <SyncBanner />
+      {restock.deviceCode && restockInProgress(restock) ? (
+        <View
+          className='staff-card staff-home__resume'
+          onClick={() => go(withCode(STAFF_ROUTES.restock, restock.deviceCode ?? ''))}
+        >
+          <Text className='staff-home__resume-title'>有未完成的补货</Text>
+          <Text className='staff-muted'>{restock.deviceName || restock.deviceCode}，点此继续核对并确认</Text>
+        </View>
+      ) : null}
       <View className='staff-home__entries'>
         <View className='staff-home__entry' onClick={() => go(STAFF_ROUTES.alarms)}>
           <Text className='staff-home__entry-count'>{openAlarms}</Text>

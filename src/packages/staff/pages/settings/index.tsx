@@ -10,7 +10,7 @@ import { useShowEffect } from '../../hooks/useShowEffect'
 import { Section } from '../../components/Section'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
 import { COMMAND_STATE_LABEL } from '../../domain/labels'
-import { TEMPERATURE_RANGE, describeLight } from '../../domain/lightSchedule'
+import { LIGHT_TIMES, TEMPERATURE_RANGE, describeLight } from '../../domain/lightSchedule'
 import { useStaffStore } from '../../store'
 import type { CommandView } from '../../store/settingsSlice'
 import './index.scss'
@@ -132,16 +132,22 @@ function Settings({ code }: { code: string }) {
           {timed ? (
             <View className='settings__row'>
               <Picker
-                mode='time'
-                value={schedule.from}
-                onChange={(e) => setSchedule({ ...schedule, from: e.detail.value })}
+                mode='selector'
+                range={[...LIGHT_TIMES]}
+                value={Math.max(0, LIGHT_TIMES.indexOf(schedule.from))}
+                onChange={(e) =>
+                  setSchedule({ ...schedule, from: LIGHT_TIMES[Number(e.detail.value)] ?? schedule.from })
+                }
               >
                 <Text className='settings__time'>开灯 {schedule.from}</Text>
               </Picker>
               <Picker
-                mode='time'
-                value={schedule.to}
-                onChange={(e) => setSchedule({ ...schedule, to: e.detail.value })}
+                mode='selector'
+                range={[...LIGHT_TIMES]}
+                value={Math.max(0, LIGHT_TIMES.indexOf(schedule.to))}
+                onChange={(e) =>
+                  setSchedule({ ...schedule, to: LIGHT_TIMES[Number(e.detail.value)] ?? schedule.to })
+                }
               >
                 <Text className='settings__time'>关灯 {schedule.to}</Text>
               </Picker>

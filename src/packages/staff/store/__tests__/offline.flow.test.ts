@@ -74,6 +74,11 @@ test('…and the app closed and opened again meanwhile: the restock, its counts 
   await waitFor(() => h.store.getState().outbox[0]?.attempts === 1, 4000, 'a failed attempt')
   const key = h.store.getState().outbox[0]!.key
 
+  // What the phone keeps: the latest snapshot of the session (not its event log), the counts, the key.
+  const kept = JSON.parse(h.storage.data.get('cabinet-staff')!) as {
+    state: { restock: { log: { events: [] } } }
+  }
+  expect(kept.state.restock.log.events).toEqual([])
   const reopened = h.restart()
   expect(reopened.getState().restock.log?.session.id).toBe(id)
   expect(reopened.getState().restock.counts).toEqual({ p_chips: 5, p_milk: 2 })
