@@ -5,47 +5,22 @@
  * reply, which the shopper then reads.
  */
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
+import { test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
-import { startEmulator, type Emulator } from '../lib/emulator'
-import { apiAs, merchantUrl, tapButton } from '../lib/merchant'
+import { apiAs, merchantJourney, merchantUrl, tapButton } from '../lib/merchant'
 
-let emulator: Emulator
-let phones: Phone[] = []
+const journey = merchantJourney()
 let refs: { complaintId: string; recentOrderId: string }
 
-before(async () => {
-  emulator = await startEmulator('merchant')
-})
-
-after(async () => {
-  await emulator.stop()
-})
-
-afterEach(async (t) => {
-  for (const phone of phones) {
-    if (process.exitCode) await keepScreenshot(phone.page, `${t.name}-${phones.indexOf(phone)}`)
-    await phone.close()
-  }
-  phones = []
-})
-
 async function freshScenario(): Promise<void> {
-  const state = (await emulator.control('scenario', { name: 'merchant' })) as {
+  const state = (await journey.emulator.control('scenario', { name: 'merchant' })) as {
     scenario: { refs: typeof refs }
   }
   refs = state.scenario.refs
 }
 
-async function newPhone(): Promise<Page> {
-  const phone = await openPhone()
-  phones.push(phone)
-  return phone.page
-}
-
 async function openComplaint(page: Page): Promise<void> {
-  await page.goto(merchantUrl(emulator, 'complaint', { id: refs.complaintId }))
+  await page.goto(merchantUrl(journey.emulator, 'complaint', { id: refs.complaintId }))
   await page.locator('.complaint__decide').waitFor({ timeout: 20_000 })
 }
 
@@ -58,8 +33,8 @@ interface ShopperOrder {
 
 test('a complaint approved with a corrected line refunds the difference, visible to the shopper', async () => {
   await freshScenario()
-  const page = await newPhone()
-  await page.goto(merchantUrl(emulator, 'complaints'))
+  const page = await journey.phone()
+  await page.goto(merchantUrl(journey.emulator, 'complaints'))
   const card = page.locator(`[data-complaint-id="${refs.complaintId}"]`)
   await card.waitFor({ timeout: 20_000 })
   assert.match(await card.innerText(), /可口可乐 330ml：数量不对（实际 1 件）/)
@@ -89,7 +64,7 @@ test('a complaint approved with a corrected line refunds the difference, visible
   assert.match(await outcome.innerText(), new RegExp(`¥${(refundFen / 100).toFixed(2)} 原路返回`))
 
   // The shopper's side, through the shopper's own API: the refund is on the order, the complaint handled.
-  const order = await apiAs<ShopperOrder>(emulator, 'u_happy', `/v1/orders/${refs.recentOrderId}`)
+  const order = await apiAs<ShopperOrder>(journey.emulator, 'u_happy', `/v1/orders/${refs.recentOrderId}`)
   assert.equal(order.status, 'partially_refunded')
   assert.deepEqual(
     order.refunds.map((r) => [r.amountFen, r.destination]),
@@ -97,7 +72,7 @@ test('a complaint approved with a corrected line refunds the difference, visible
   )
   assert.equal(order.complaint?.state, 'resolved')
   const complaint = await apiAs<{ reply: string; refund: { amountFen: number } }>(
-    emulator,
+    journey.emulator,
     'u_happy',
     `/v1/complaints/${refs.complaintId}`,
   )
@@ -107,8 +82,8 @@ test('a complaint approved with a corrected line refunds the difference, visible
 
 test('approving again from a second phone is refused as already handled; one refund only', async () => {
   await freshScenario()
-  const first = await newPhone()
-  const second = await newPhone()
+  const first = await journey.phone()
+  const second = await journey.phone()
   await openComplaint(first)
   await openComplaint(second)
   await tapButton(first, '同意并退差额')
@@ -121,13 +96,13 @@ test('approving again from a second phone is refused as already handled; one ref
   await refusal.waitFor({ timeout: 10_000 })
   assert.match(await refusal.innerText(), /申诉已处理/)
   assert.match(await second.locator('.complaint__outcome').innerText(), /已处理/)
-  const order = await apiAs<ShopperOrder>(emulator, 'u_happy', `/v1/orders/${refs.recentOrderId}`)
+  const order = await apiAs<ShopperOrder>(journey.emulator, 'u_happy', `/v1/orders/${refs.recentOrderId}`)
   assert.equal(order.refunds.length, 1, 'refunded once')
 })
 
 test('a corrected order above the original is refused with the cloud’s reason; nothing is applied', async () => {
   await freshScenario()
-  const page = await newPhone()
+  const page = await journey.phone()
   await openComplaint(page)
   for (let i = 0; i < 2; i += 1) await page.locator('[data-product-id="p_chips"] [data-step="plus"]').click()
   assert.equal(await page.locator('[data-product-id="p_chips"] .complaint__qty').innerText(), '3')
@@ -136,13 +111,13 @@ test('a corrected order above the original is refused with the cloud’s reason;
   const refusal = page.locator('.complaint__decide [data-error-code="VALIDATION_FAILED"]')
   await refusal.waitFor({ timeout: 10_000 })
   assert.match(await refusal.innerText(), /更正后金额不能高于原订单金额/)
-  const order = await apiAs<ShopperOrder>(emulator, 'u_happy', `/v1/orders/${refs.recentOrderId}`)
+  const order = await apiAs<ShopperOrder>(journey.emulator, 'u_happy', `/v1/orders/${refs.recentOrderId}`)
   assert.deepEqual([order.status, order.refunds.length, order.complaint?.state], ['paid', 0, 'pending'])
 })
 
 test('a rejection without a reply is refused on the phone; with one, the shopper reads it', async () => {
   await freshScenario()
-  const page = await newPhone()
+  const page = await journey.phone()
   await openComplaint(page)
   await tapButton(page, '驳回')
   const refusal = page.locator('.complaint__decide [role="alert"]')
@@ -154,7 +129,7 @@ test('a rejection without a reply is refused on the phone; with one, the shopper
   await page.locator('.complaint__outcome').waitFor({ timeout: 10_000 })
   assert.match(await page.locator('.complaint__outcome').innerText(), /已驳回[\s\S]*称重记录显示取走两瓶可乐/)
   const complaint = await apiAs<{ state: string; reply: string }>(
-    emulator,
+    journey.emulator,
     'u_happy',
     `/v1/complaints/${refs.complaintId}`,
   )

@@ -6,31 +6,12 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { after, afterEach, before, test } from 'node:test'
+import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { parseCabinetQr } from '../../src/domain/qr'
-import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
-import { startEmulator, type Emulator } from '../lib/emulator'
-import { merchantUrl, tapButton } from '../lib/merchant'
+import { merchantJourney, merchantUrl, tapButton } from '../lib/merchant'
 
-let emulator: Emulator
-let phone: Phone | undefined
-
-before(async () => {
-  emulator = await startEmulator('merchant')
-})
-
-after(async () => {
-  await emulator.stop()
-})
-
-afterEach(async (t) => {
-  if (phone) {
-    if (process.exitCode) await keepScreenshot(phone.page, t.name)
-    await phone.close()
-    phone = undefined
-  }
-})
+const journey = merchantJourney()
 
 /**
  * Decodes a PNG's QR inside the page: the browser turns it into pixels and the test-only jsQR (loaded into
@@ -58,10 +39,9 @@ async function decodePng(page: Page, png: Buffer): Promise<string | null> {
 }
 
 test('the QR shown for each cabinet decodes back to that cabinet through the app’s parser', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
-  phone = await openPhone()
-  const { page } = phone
-  await page.goto(merchantUrl(emulator, 'qrcodes'))
+  await journey.emulator.control('scenario', { name: 'merchant' })
+  const page = await journey.phone()
+  await page.goto(merchantUrl(journey.emulator, 'qrcodes'))
   for (const code of ['GZ0001A', 'SM0002D', 'SJ0001V']) {
     await page.locator(`.m-card [data-device-code="${code}"]`).click()
     const sticker = page.locator(`.qrcodes__sticker[data-device-code="${code}"]`)
@@ -73,10 +53,9 @@ test('the QR shown for each cabinet decodes back to that cabinet through the app
 })
 
 test('保存到相册 saves a printable sticker that scans into the same cabinet', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
-  phone = await openPhone()
-  const { page } = phone
-  await page.goto(merchantUrl(emulator, 'qrcodes'))
+  await journey.emulator.control('scenario', { name: 'merchant' })
+  const page = await journey.phone()
+  await page.goto(merchantUrl(journey.emulator, 'qrcodes'))
   await page.locator('.m-card [data-device-code="SM0002D"]').click()
   await page.locator('.qrcodes__sticker[data-device-code="SM0002D"]').waitFor({ timeout: 20_000 })
   const [download] = await Promise.all([page.waitForEvent('download'), tapButton(page, '保存到相册')])

@@ -3,29 +3,10 @@
  * day's orders, the statistics drawn as charts with the slowest cabinet first, and a shopper refused.
  */
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
-import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
-import { startEmulator, type Emulator } from '../lib/emulator'
-import { apiAs, merchantUrl } from '../lib/merchant'
+import { test } from 'node:test'
+import { apiAs, merchantJourney, merchantUrl } from '../lib/merchant'
 
-let emulator: Emulator
-let phone: Phone | undefined
-
-before(async () => {
-  emulator = await startEmulator('merchant')
-})
-
-after(async () => {
-  await emulator.stop()
-})
-
-afterEach(async (t) => {
-  if (phone) {
-    if (process.exitCode) await keepScreenshot(phone.page, t.name)
-    await phone.close()
-    phone = undefined
-  }
-})
+const journey = merchantJourney()
 
 interface Report {
   rows: { key: string; netFen: number; orderCount: number }[]
@@ -33,16 +14,15 @@ interface Report {
 }
 
 test('receipts for 7 days show both channels, each day, and the orders behind a day', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
-  phone = await openPhone()
-  const { page } = phone
-  await page.goto(merchantUrl(emulator, 'receipts'))
+  await journey.emulator.control('scenario', { name: 'merchant' })
+  const page = await journey.phone()
+  await page.goto(merchantUrl(journey.emulator, 'receipts'))
   const total = page.locator('[data-range]')
   await total.waitFor({ timeout: 20_000 })
   assert.equal(await total.getAttribute('data-range'), '2026-11-14~2026-11-20', 'the cloud’s last 7 days')
 
   const cloud = await apiAs<Report>(
-    emulator,
+    journey.emulator,
     'u_merchant',
     '/v1/merchant/receipts?from=2026-11-14&to=2026-11-20',
   )
@@ -77,10 +57,9 @@ test('receipts for 7 days show both channels, each day, and the orders behind a 
 })
 
 test('receipts by cabinet name every cabinet; its row opens that cabinet’s orders', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
-  phone = await openPhone()
-  const { page } = phone
-  await page.goto(merchantUrl(emulator, 'receipts'))
+  await journey.emulator.control('scenario', { name: 'merchant' })
+  const page = await journey.phone()
+  await page.goto(merchantUrl(journey.emulator, 'receipts'))
   await page.locator('[data-range]').waitFor({ timeout: 20_000 })
   await page.locator('[data-value="device"]').click()
   await page.locator('[data-row-key="SM0002D"]').waitFor({ timeout: 10_000 })
@@ -96,10 +75,9 @@ test('receipts by cabinet name every cabinet; its row opens that cabinet’s ord
 })
 
 test('statistics: 7 days drawn as charts, per cabinet and top goods, latency slowest first', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
-  phone = await openPhone()
-  const { page } = phone
-  await page.goto(merchantUrl(emulator, 'statistics'))
+  await journey.emulator.control('scenario', { name: 'merchant' })
+  const page = await journey.phone()
+  await page.goto(merchantUrl(journey.emulator, 'statistics'))
   await page.locator('[data-chart="series"]').waitFor({ timeout: 20_000 })
   await page.locator('[data-value="7d"]').click()
   await page.waitForFunction(() => document.querySelectorAll('[data-chart="series"] [data-key]').length === 7)
@@ -127,7 +105,7 @@ test('statistics: 7 days drawn as charts, per cabinet and top goods, latency slo
   assert.match(kpis[0]!, /^¥\d+\.\d{2}$/)
 
   const stats = await apiAs<{ latency: { deviceCode: string; openP95Ms: number; settleP95Ms: number }[] }>(
-    emulator,
+    journey.emulator,
     'u_merchant',
     '/v1/merchant/statistics?range=7d',
   )
@@ -147,11 +125,10 @@ test('statistics: 7 days drawn as charts, per cabinet and top goods, latency slo
 })
 
 test('a shopper who opens the merchant workspace is refused with the catalogue’s words', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
-  phone = await openPhone()
-  const { page } = phone
+  await journey.emulator.control('scenario', { name: 'merchant' })
+  const page = await journey.phone()
   for (const screen of ['home', 'receipts', 'wallet']) {
-    await page.goto(merchantUrl(emulator, screen, {}, 'code:u_happy'))
+    await page.goto(merchantUrl(journey.emulator, screen, {}, 'code:u_happy'))
     await page.reload()
     const refusal = page.locator('[data-error-code="FORBIDDEN"]').first()
     await refusal.waitFor({ timeout: 20_000 })

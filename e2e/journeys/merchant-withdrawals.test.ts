@@ -4,32 +4,13 @@
  * invalid amount refused before anything is sent.
  */
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
+import { test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
-import { startEmulator, type Emulator } from '../lib/emulator'
-import { apiAs, merchantUrl, tapButton } from '../lib/merchant'
+import { apiAs, merchantJourney, merchantUrl, tapButton } from '../lib/merchant'
 
 const WX = 'acc_wx_M001'
 
-let emulator: Emulator
-let phone: Phone | undefined
-
-before(async () => {
-  emulator = await startEmulator('merchant')
-})
-
-after(async () => {
-  await emulator.stop()
-})
-
-afterEach(async (t) => {
-  if (phone) {
-    if (process.exitCode) await keepScreenshot(phone.page, t.name)
-    await phone.close()
-    phone = undefined
-  }
-})
+const journey = merchantJourney()
 
 interface Withdrawal {
   id: string
@@ -38,11 +19,12 @@ interface Withdrawal {
 }
 
 const withdrawals = async () =>
-  (await apiAs<{ items: Withdrawal[] }>(emulator, 'u_merchant', '/v1/merchant/withdrawals?limit=100')).items
+  (await apiAs<{ items: Withdrawal[] }>(journey.emulator, 'u_merchant', '/v1/merchant/withdrawals?limit=100'))
+    .items
 const availableFen = async () =>
   (
     await apiAs<{ items: { id: string; availableFen: number }[] }>(
-      emulator,
+      journey.emulator,
       'u_merchant',
       '/v1/merchant/accounts',
     )
@@ -50,7 +32,7 @@ const availableFen = async () =>
 
 /** Opens the wallet, then the WeChat account's withdrawal form, the way a merchant gets there. */
 async function openForm(page: Page): Promise<void> {
-  await page.goto(merchantUrl(emulator, 'wallet'))
+  await page.goto(merchantUrl(journey.emulator, 'wallet'))
   await page.locator(`[data-account-id="${WX}"]`).waitFor({ timeout: 20_000 })
   await page.locator(`[data-account-id="${WX}"] taro-button-core`, { hasText: '提现' }).click()
   await page.locator('.withdraw__input input').waitFor({ timeout: 10_000 })
@@ -67,10 +49,9 @@ async function withdraw(page: Page, text: string): Promise<void> {
 }
 
 test('a withdrawal shows the destination, asks once more, and arrives (处理中 → 已到账)', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
+  await journey.emulator.control('scenario', { name: 'merchant' })
   const start = { available: await availableFen(), count: (await withdrawals()).length }
-  phone = await openPhone()
-  const { page } = phone
+  const page = await journey.phone()
   await openForm(page)
   assert.match(await page.locator('.withdraw__destination').innerText(), /招商银行（尾号8848）/)
   await withdraw(page, '100')
@@ -100,11 +81,10 @@ test('a withdrawal shows the destination, asks once more, and arrives (处理中
 })
 
 test('a withdrawal the bank refuses ends 失败 with the reason, and the money is back in available', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
-  await emulator.control('merchant', { merchantId: 'M001', withdrawalFailure: true })
+  await journey.emulator.control('scenario', { name: 'merchant' })
+  await journey.emulator.control('merchant', { merchantId: 'M001', withdrawalFailure: true })
   const start = await availableFen()
-  phone = await openPhone()
-  const { page } = phone
+  const page = await journey.phone()
   await openForm(page)
   await withdraw(page, '250.5')
   await tapButton(page, '确认提现')
@@ -131,10 +111,9 @@ test('a withdrawal the bank refuses ends 失败 with the reason, and the money i
 })
 
 test('a double tap on 确认提现 creates one withdrawal', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
+  await journey.emulator.control('scenario', { name: 'merchant' })
   const count = (await withdrawals()).length
-  phone = await openPhone()
-  const { page } = phone
+  const page = await journey.phone()
   await openForm(page)
   await withdraw(page, '66')
   const button = page.locator('taro-button-core', { hasText: '确认提现' }).last()
@@ -147,18 +126,17 @@ test('a double tap on 确认提现 creates one withdrawal', async () => {
 })
 
 test('a retry after the answer was lost carries the same key: one withdrawal', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
+  await journey.emulator.control('scenario', { name: 'merchant' })
   const count = (await withdrawals()).length
-  phone = await openPhone()
-  const { page } = phone
+  const page = await journey.phone()
   await openForm(page)
   await withdraw(page, '88.8')
   // Several lost answers: Chromium itself resends a request whose kept-alive connection dropped (with the
   // same Idempotency-Key), so the app only sees the loss once those resends are lost too.
-  await emulator.control('network', { dropResponses: 5 })
+  await journey.emulator.control('network', { dropResponses: 5 })
   await tapButton(page, '确认提现')
   await page.locator('[data-error-code="NETWORK"]').waitFor({ timeout: 20_000 })
-  await emulator.control('network', { dropResponses: 0 })
+  await journey.emulator.control('network', { dropResponses: 0 })
   assert.match(await page.locator('[aria-label="确认提现"]').innerText(), /不会重复提交/)
   assert.equal((await withdrawals()).length, count + 1, 'the cloud did withdraw; only its answer was lost')
   await tapButton(page, '确认提现')
@@ -169,10 +147,9 @@ test('a retry after the answer was lost carries the same key: one withdrawal', a
 })
 
 test('every invalid amount is refused with its reason, and nothing is sent', async () => {
-  await emulator.control('scenario', { name: 'merchant' })
+  await journey.emulator.control('scenario', { name: 'merchant' })
   const count = (await withdrawals()).length
-  phone = await openPhone()
-  const { page } = phone
+  const page = await journey.phone()
   const posts: string[] = []
   page.on('request', (req) => {
     if (req.method() === 'POST' && req.url().includes('/v1/merchant/withdrawals')) posts.push(req.url())

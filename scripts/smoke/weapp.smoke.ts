@@ -1,5 +1,7 @@
 // The WeChat build (dist/weapp) through miniprogram-simulate and the official wcc template compiler.
 import { cabinetSmokeTests } from './lib/cases'
+import { merchantSmokeTests } from './lib/merchant-cases'
 import { openWeappPage } from './lib/weapp'
 
 cabinetSmokeTests('weapp', openWeappPage)
+merchantSmokeTests('weapp', openWeappPage)

@@ -99,10 +99,11 @@ export async function openAlipayPage(cloud: SmokeCloud, launch: Launch): Promise
   const templates = readBaseTemplates(path.join(root, 'base.axml'))
   forgetBundle(root)
   const effects = newEffects()
+  const launchRoute = launch.page ?? CABINET_PAGE
   const launchOptions: LaunchOptions = {
-    path: CABINET_PAGE,
-    query: { qrCode: launch.qrText },
-    scene: 1011,
+    path: launchRoute,
+    query: launch.page ? {} : { qrCode: launch.qrText ?? '' },
+    scene: launch.page ? 1001 : 1011,
     referrerInfo: {},
   }
   const sockets = createSocketHub(cloud, launch.socket ?? 'live')
@@ -149,7 +150,15 @@ export async function openAlipayPage(cloud: SmokeCloud, launch: Launch): Promise
 
   const stack = new PageStack(declaredPages(root), createPage)
   const restore = installGlobals({
-    my: createMy({ cloud, effects, launch: launchOptions, router: stack, sockets, gone }),
+    my: createMy({
+      cloud,
+      effects,
+      launch: launchOptions,
+      router: stack,
+      sockets,
+      gone,
+      loginCode: launch.loginCode,
+    }),
     App: (config: Config) => void (captured.app = config),
     Page: (config: Config) => {
       if (!captured.loading) throw new Error('Page() was called outside a page module')
@@ -167,8 +176,9 @@ export async function openAlipayPage(cloud: SmokeCloud, launch: Launch): Promise
       lifecycle(captured.app, 'onLaunch').call(captured.app, launchOptions)
       lifecycle(captured.app, 'onShow').call(captured.app, launchOptions)
     })
-    // The cabinet page opens with its own, empty, query.
-    stack.launch(CABINET_PAGE, {})
+    // The cabinet page opens with its own, empty, query (the QR is in the launch options); another page
+    // with the query it was navigated to with.
+    stack.launch(launchRoute, launch.page ? (launch.query ?? {}) : {})
 
     return {
       screen: {

@@ -53,8 +53,8 @@ export interface SmokeCloud {
   control: <T>(route: string, body?: Record<string, unknown>) => Promise<T>
   /** Moves the emulator's manual clock on, running every cloud timer that falls due (the lock, settlement). */
   advanceClock: (ms: number) => Promise<void>
-  /** GETs a contract path as the fixture shopper, logged in on its own (not through the app). */
-  getAsShopper: (platform: 'weapp' | 'alipay', path: string) => Promise<unknown>
+  /** GETs a contract path as the fixture shopper (or `loginCode`'s user), logged in on its own (not through the app). */
+  getAsShopper: (platform: 'weapp' | 'alipay', path: string, loginCode?: string) => Promise<unknown>
   stop: () => Promise<void>
 }
 
@@ -131,11 +131,15 @@ export async function startCloud(): Promise<SmokeCloud> {
     return (await json(response, `POST /__control/${route} ${JSON.stringify(body)}`)) as T
   }
 
-  const getAsShopper = async (platform: 'weapp' | 'alipay', path: string): Promise<unknown> => {
+  const getAsShopper = async (
+    platform: 'weapp' | 'alipay',
+    path: string,
+    loginCode: string = FIXTURE.loginCode,
+  ): Promise<unknown> => {
     const login = await fetch(`${server.url}/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `smoke-login-${randomUUID()}` },
-      body: JSON.stringify({ platform, code: FIXTURE.loginCode }),
+      body: JSON.stringify({ platform, code: loginCode }),
     })
     const { token } = (await json(login, 'POST /v1/auth/login')) as { token: string }
     const response = await fetch(server.url + path, { headers: { Authorization: `Bearer ${token}` } })

@@ -40,9 +40,17 @@ export function newEffects(): PlatformEffects {
  */
 export type SocketPolicy = 'live' | 'refused'
 
-/** How a page was opened: the text of the cabinet QR the shopper scanned, and the network's sockets. */
+/**
+ * How a page was opened: from the text of the cabinet QR the shopper scanned, or (`page`) straight onto
+ * another page with its query, as a navigation from the home page would; and the network's sockets.
+ */
 export interface Launch {
-  qrText: string
+  qrText?: string
+  /** A route of app.json to open instead of the cabinet page (its query in `query`). */
+  page?: string
+  query?: Record<string, string>
+  /** The fixture user the platform login signs in as (default the happy shopper). */
+  loginCode?: string
   /** Default `live`. */
   socket?: SocketPolicy
 }

@@ -51,6 +51,8 @@ interface StandInContext {
   sockets: SocketHub
   /** Set when the page is closed: from then on requests are never answered (the app is gone). */
   gone: { value: boolean }
+  /** The login code the platform hands out (default FIXTURE.loginCode). */
+  loginCode?: string
 }
 
 const SYSTEM_INFO = {
@@ -165,7 +167,7 @@ export function createWx(ctx: StandInContext): Record<string, unknown> {
     ...apis,
     login: succeeds(() => {
       effects.loginCodesIssued++
-      return { code: FIXTURE.loginCode, errMsg: 'login:ok' }
+      return { code: ctx.loginCode ?? FIXTURE.loginCode, errMsg: 'login:ok' }
     }),
     request: (options: Options) => {
       const cb = callbacks(options)
@@ -242,7 +244,11 @@ export function createMy(ctx: StandInContext): Record<string, unknown> {
     ...apis,
     getAuthCode: succeeds(() => {
       effects.loginCodesIssued++
-      return { authCode: FIXTURE.loginCode, authErrorScopes: {}, authSuccessScopes: ['auth_base'] }
+      return {
+        authCode: ctx.loginCode ?? FIXTURE.loginCode,
+        authErrorScopes: {},
+        authSuccessScopes: ['auth_base'],
+      }
     }),
     request: (options: Options) => {
       const cb = callbacks(options)

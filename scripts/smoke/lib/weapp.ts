@@ -110,8 +110,16 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
   const root = buildRoot('weapp')
   forgetBundle(root)
   const effects = newEffects()
-  const query = { q: encodeURIComponent(launch.qrText), scancode_time: '1795147200' }
-  const launchOptions: LaunchOptions = { path: CABINET_PAGE, query, scene: 1011, referrerInfo: {} }
+  const launchRoute = launch.page ?? CABINET_PAGE
+  const query = launch.page
+    ? (launch.query ?? {})
+    : { q: encodeURIComponent(launch.qrText ?? ''), scancode_time: '1795147200' }
+  const launchOptions: LaunchOptions = {
+    path: launchRoute,
+    query,
+    scene: launch.page ? 1001 : 1011,
+    referrerInfo: {},
+  }
   const captured: { app: Config | null } = { app: null }
   const sockets = createSocketHub(cloud, launch.socket ?? 'live')
   const gone = { value: false }
@@ -176,7 +184,15 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
 
   const stack = new PageStack(declaredPages(root), createPage)
   const restore = installGlobals({
-    wx: createWx({ cloud, effects, launch: launchOptions, router: stack, sockets, gone }),
+    wx: createWx({
+      cloud,
+      effects,
+      launch: launchOptions,
+      router: stack,
+      sockets,
+      gone,
+      loginCode: launch.loginCode,
+    }),
     App: (config: Config) => void (captured.app = config),
     // A page is a component whose lifecycles are methods (as with WeChat's Component-built pages).
     Page: (config: Config) => {
@@ -194,7 +210,7 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
       lifecycle(captured.app, 'onLaunch').call(captured.app, launchOptions)
       lifecycle(captured.app, 'onShow').call(captured.app, launchOptions)
     })
-    stack.launch(CABINET_PAGE, query)
+    stack.launch(launchRoute, query)
 
     return {
       screen: {

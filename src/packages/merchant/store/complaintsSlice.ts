@@ -10,7 +10,7 @@ import {
   withQty,
   type CorrectionLine,
 } from '../domain/correction'
-import { idle, isUncertain, type Load } from './load'
+import { fetchPageInto, idle, isUncertain, type Paged } from './load'
 import type { MerchantState } from './types'
 
 export type Decision = 'approve' | 'reject'
@@ -19,11 +19,7 @@ export type Decision = 'approve' | 'reject'
 export type DecisionStep = 'edit' | 'confirm' | 'submitting' | 'done'
 
 export interface ComplaintsSlice {
-  complaints: {
-    state: ComplaintState
-    list: Load<MerchantComplaint[]>
-    nextCursor: string | null
-  }
+  complaints: Paged<MerchantComplaint> & { state: ComplaintState }
   loadComplaints: (state: ComplaintState) => Promise<void>
   loadMoreComplaints: () => Promise<void>
 
@@ -67,26 +63,14 @@ export const createComplaintsSlice: StateCreator<MerchantState, [], [], Complain
   const patchDecision = (patch: Partial<ComplaintsSlice['decision']>) =>
     set((s) => ({ decision: { ...s.decision, ...patch } }))
 
-  const fetchPage = async (state: ComplaintState | undefined, cursor: string | null) => {
-    patchList({ list: { ...get().complaints.list, status: 'loading', error: null } })
-    const page = await callApi('listMerchantComplaints', {
-      query: { state, cursor: cursor ?? undefined, limit: PAGE },
-    })
-    if (state !== undefined && get().complaints.state !== state) return
-    const shown = get().complaints.list
-    if (!page.ok) {
-      patchList({ list: { ...shown, status: 'error', error: page.error } })
-      return
-    }
-    patchList({
-      list: {
-        status: 'ready',
-        data: [...(cursor ? (shown.data ?? []) : []), ...page.data.items],
-        error: null,
-      },
-      nextCursor: page.data.nextCursor,
-    })
-  }
+  const fetchPage = (state: ComplaintState, cursor: string | null) =>
+    fetchPageInto(
+      () => get().complaints,
+      (page) => patchList(page),
+      () => callApi('listMerchantComplaints', { query: { state, cursor: cursor ?? undefined, limit: PAGE } }),
+      cursor,
+      () => get().complaints.state === state,
+    )
 
   /** Puts the cloud's answer for one complaint into the list on screen (added when it is not there). */
   const putComplaint = (updated: MerchantComplaint) =>

@@ -43,3 +43,38 @@ export function failureDetail(error: AppError): string {
   const fieldWords = Object.values(error.fields ?? {}).filter((w) => w.trim() !== '')
   return fieldWords.length > 0 ? fieldWords.join('；') : error.hint
 }
+
+/** A cursor-paged list on screen: the items so far and where the next page starts. */
+export interface Paged<T> {
+  list: Load<T[]>
+  nextCursor: string | null
+}
+
+/**
+ * Fetches one page into a Paged list: the first page replaces the list, a later one (`cursor` given) adds
+ * to it. `stillWanted` drops an answer for a list the merchant has left (another day, another tab).
+ */
+export async function fetchPageInto<T>(
+  current: () => Paged<T>,
+  put: (next: Paged<T>) => void,
+  call: () => Promise<ApiResult<{ items: T[]; nextCursor: string | null }>>,
+  cursor: string | null,
+  stillWanted: () => boolean = () => true,
+): Promise<void> {
+  put({ ...current(), list: { ...current().list, status: 'loading', error: null } })
+  const page = await call()
+  if (!stillWanted()) return
+  const shown = current()
+  if (!page.ok) {
+    put({ ...shown, list: { ...shown.list, status: 'error', error: page.error } })
+    return
+  }
+  put({
+    list: {
+      status: 'ready',
+      data: [...(cursor ? (shown.list.data ?? []) : []), ...page.data.items],
+      error: null,
+    },
+    nextCursor: page.data.nextCursor,
+  })
+}

@@ -3,7 +3,7 @@ import { callApi } from '@/api/endpoints'
 import type { MerchantOrderSummary, ReceiptReport } from '@/api/types'
 import { AppError } from '@/domain/errors'
 import { checkCustomRange, presetRange, type DateRange, type RangePreset } from '../domain/dateRange'
-import { fetchInto, idle, type Load } from './load'
+import { fetchInto, fetchPageInto, idle, type Load, type Paged } from './load'
 import type { MerchantState } from './types'
 
 export type ReceiptGrouping = 'day' | 'device'
@@ -26,11 +26,7 @@ export interface ReceiptsSlice {
   setReceiptGrouping: (groupBy: ReceiptGrouping) => Promise<void>
   loadReceipts: () => Promise<void>
 
-  merchantOrders: {
-    filter: OrderFilter | null
-    list: Load<MerchantOrderSummary[]>
-    nextCursor: string | null
-  }
+  merchantOrders: Paged<MerchantOrderSummary> & { filter: OrderFilter | null }
   openMerchantOrders: (filter: OrderFilter) => Promise<void>
   loadMoreMerchantOrders: () => Promise<void>
 }
@@ -43,26 +39,17 @@ export const createReceiptsSlice: StateCreator<MerchantState, [], [], ReceiptsSl
   const patchOrders = (patch: Partial<ReceiptsSlice['merchantOrders']>) =>
     set((s) => ({ merchantOrders: { ...s.merchantOrders, ...patch } }))
 
-  const fetchOrdersPage = async (filter: OrderFilter, cursor: string | null) => {
-    patchOrders({ list: { ...get().merchantOrders.list, status: 'loading', error: null } })
-    const page = await callApi('listMerchantOrders', {
-      query: { ...filter, cursor: cursor ?? undefined, limit: ORDERS_PAGE },
-    })
-    if (!sameFilter(get().merchantOrders.filter, filter)) return
-    const shown = get().merchantOrders.list
-    if (!page.ok) {
-      patchOrders({ list: { ...shown, status: 'error', error: page.error } })
-      return
-    }
-    patchOrders({
-      list: {
-        status: 'ready',
-        data: [...(cursor ? (shown.data ?? []) : []), ...page.data.items],
-        error: null,
-      },
-      nextCursor: page.data.nextCursor,
-    })
-  }
+  const fetchOrdersPage = (filter: OrderFilter, cursor: string | null) =>
+    fetchPageInto(
+      () => get().merchantOrders,
+      (page) => patchOrders(page),
+      () =>
+        callApi('listMerchantOrders', {
+          query: { ...filter, cursor: cursor ?? undefined, limit: ORDERS_PAGE },
+        }),
+      cursor,
+      () => sameFilter(get().merchantOrders.filter, filter),
+    )
 
   /** Without the cloud's day nothing can be asked: the reason is why the cloud could not be reached. */
   const withToday = async (): Promise<string | null> => {

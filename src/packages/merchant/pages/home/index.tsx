@@ -5,6 +5,7 @@ import { PageShell } from '@/components/PageShell'
 import { CHANNEL_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
 import { LoadGate } from '../../components/LoadGate'
+import { SalesKpis } from '../../components/SalesKpis'
 import { MERCHANT_PAGES } from '../../routes'
 import { useMerchantStore } from '../../store'
 import '../../styles/common.scss'
@@ -28,7 +29,6 @@ export default function MerchantHomePage() {
 
   const go = (url: string) => void Taro.navigateTo({ url })
   const pending = complaints.state === 'pending' ? (complaints.list.data?.length ?? 0) : 0
-  const stats = today.data
 
   return (
     <PageShell>
@@ -36,22 +36,7 @@ export default function MerchantHomePage() {
         <View className='m-page merchant-home'>
           <View className='m-card' onClick={() => go(MERCHANT_PAGES.statistics)}>
             <Text className='m-card__title'>今日经营</Text>
-            <View className='m-kpis'>
-              <View className='m-kpi'>
-                <Text className='m-kpi__value' data-kpi='sales'>
-                  {stats ? formatFen(stats.salesFen) : '—'}
-                </Text>
-                <Text className='m-kpi__label'>销售额</Text>
-              </View>
-              <View className='m-kpi'>
-                <Text className='m-kpi__value'>{stats ? stats.orderCount : '—'}</Text>
-                <Text className='m-kpi__label'>订单数</Text>
-              </View>
-              <View className='m-kpi'>
-                <Text className='m-kpi__value'>{stats ? formatFen(stats.avgTicketFen) : '—'}</Text>
-                <Text className='m-kpi__label'>客单价</Text>
-              </View>
-            </View>
+            <SalesKpis stats={today.data} />
           </View>
 
           <View className='m-card'>

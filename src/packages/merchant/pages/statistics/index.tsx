@@ -8,6 +8,7 @@ import { formatShanghai } from '@/domain/time'
 import { BarList } from '../../components/BarList'
 import { ColumnChart } from '../../components/ColumnChart'
 import { LoadGate } from '../../components/LoadGate'
+import { SalesKpis } from '../../components/SalesKpis'
 import { Segmented } from '../../components/Segmented'
 import { RANGE_LABEL } from '../../domain/labels'
 import { formatMs, isSlow, slowestFirst } from '../../domain/latency'
@@ -44,26 +45,7 @@ export default function StatisticsPage() {
           {stats ? (
             <>
               <View className='m-card'>
-                <View className='m-kpis'>
-                  <View className='m-kpi'>
-                    <Text className='m-kpi__value' data-kpi='sales'>
-                      {formatFen(stats.salesFen)}
-                    </Text>
-                    <Text className='m-kpi__label'>销售额</Text>
-                  </View>
-                  <View className='m-kpi'>
-                    <Text className='m-kpi__value' data-kpi='orders'>
-                      {stats.orderCount}
-                    </Text>
-                    <Text className='m-kpi__label'>订单数</Text>
-                  </View>
-                  <View className='m-kpi'>
-                    <Text className='m-kpi__value' data-kpi='avg'>
-                      {formatFen(stats.avgTicketFen)}
-                    </Text>
-                    <Text className='m-kpi__label'>客单价</Text>
-                  </View>
-                </View>
+                <SalesKpis stats={stats} />
               </View>
 
               <View className='m-card'>
