@@ -29,7 +29,9 @@ export function takeScreenshots(
       const shot: ScreenshotSession['shot'] = (name, options) =>
         phone.page.screenshot({ path: path.join(SCREENSHOTS, `${prefix}${name}.png`), ...options })
       await take({ emulator, page: phone.page, shot })
-      console.log(`${prefix || 'shopper '}screenshots written to ${path.relative(ROOT, SCREENSHOTS)}`)
+      console.log(
+        `${prefix.replace(/-$/, '') || 'shopper'} screenshots written to ${path.relative(ROOT, SCREENSHOTS)}`,
+      )
     } finally {
       await phone.close()
       await emulator.stop()
