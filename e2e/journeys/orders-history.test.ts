@@ -7,7 +7,15 @@ import assert from 'node:assert/strict'
 import { after, afterEach, before, test } from 'node:test'
 import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
 import { startEmulator, type Emulator } from '../lib/emulator'
-import { domSize, homeUrl, ordersUrl, scenario, scrollPageTo, type ScenarioRefs } from '../lib/orders'
+import {
+  domSize,
+  homeUrl,
+  ordersUrl,
+  scenario,
+  scrollPageTo,
+  tapButton,
+  type ScenarioRefs,
+} from '../lib/orders'
 
 let emulator: Emulator
 let phone: Phone | undefined
@@ -126,4 +134,27 @@ test('a rejected complaint: its state and the merchant’s reply on the receipt 
   assert.match(text, /蒙牛纯牛奶 250ml/)
   assert.match(text, /数量不对（实际 1 件）/)
   assert.match(text, /客服电话 400-820-8820/)
+})
+
+test('a fault report from a receipt: the kind is required, then it is filed and the 客服 phone stays at hand', async () => {
+  phone = await openPhone()
+  const { page } = phone
+  const reports: string[] = []
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/v1/fault-reports')
+      reports.push(req.url())
+  })
+  await page.goto(ordersUrl(emulator, 'detail', { orderId: refs.historyRefundedOrderId! }))
+  await page.getByText('故障报修').click()
+  await page.locator('.fault-report').waitFor({ timeout: 20_000 })
+  await tapButton(page, '提交报修')
+  assert.equal(await page.locator('[data-field="kind"]').innerText(), '请选择遇到的问题')
+  assert.equal(reports.length, 0)
+  await page.locator('[data-choice="fault-kind"] [data-value="door_wont_close"]').click()
+  await page.locator('.fault-report__description textarea').fill('关门后一直提示门未关好')
+  await tapButton(page, '提交报修')
+  await page.getByText('已提交，商户会尽快处理').waitFor({ timeout: 20_000 })
+  assert.match(await page.locator('.fault-report__done').innerText(), /报修编号 fr_/)
+  assert.match(await page.locator('[data-service-phone]').innerText(), /客服电话 400-820-8820/)
+  assert.equal(reports.length, 1)
 })
