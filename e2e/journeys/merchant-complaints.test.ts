@@ -105,7 +105,7 @@ test('a corrected order above the original is refused with the cloud’s reason;
   const page = await journey.phone()
   await openComplaint(page)
   for (let i = 0; i < 2; i += 1) await page.locator('[data-product-id="p_chips"] [data-step="plus"]').click()
-  assert.equal(await page.locator('[data-product-id="p_chips"] .complaint__qty').innerText(), '3')
+  await page.locator('[data-product-id="p_chips"] .complaint__qty').filter({ hasText: /^3$/ }).waitFor()
   await tapButton(page, '同意并退差额')
   await tapButton(page, '确认同意')
   const refusal = page.locator('.complaint__decide [data-error-code="VALIDATION_FAILED"]')

@@ -70,6 +70,7 @@ test('receipts by cabinet name every cabinet; its row opens that cabinet’s ord
   assert.match(await page.locator('[data-row-key="SM0002D"]').innerText(), /鲜享2号双门柜/)
   await page.locator('[data-row-key="SM0002D"]').click()
   await page.getByText('鲜享2号双门柜 的订单').waitFor({ timeout: 10_000 })
+  await page.locator('[data-order-id]').first().waitFor({ timeout: 10_000 })
   const texts = await page.locator('[data-order-id]').allInnerTexts()
   assert.ok(texts.length > 0 && texts.every((t) => t.includes('鲜享2号双门柜')))
 })

@@ -167,12 +167,18 @@ test('every invalid amount is refused with its reason, and nothing is sent', asy
   ]
   for (const [text, reason] of cases) {
     await typeAmount(page, text)
-    assert.match(await page.locator('.withdraw__check').innerText(), reason, `live check of "${text}"`)
+    // The live check under the input, then the refusal of 下一步, each with the reason for this amount.
+    await page.locator('.withdraw__check').filter({ hasText: reason }).waitFor({ timeout: 5_000 })
     await tapButton(page, '下一步')
-    const refusal = page.locator('.withdraw__form [role="alert"]')
-    await refusal.waitFor({ timeout: 5_000 })
-    assert.match(await refusal.innerText(), reason, `refusal of "${text}"`)
-    assert.equal(await page.locator('[aria-label="确认提现"]').count(), 0)
+    await page
+      .locator('.withdraw__form [role="alert"]')
+      .filter({ hasText: reason })
+      .waitFor({ timeout: 5_000 })
+    assert.equal(
+      await page.locator('[aria-label="确认提现"]').count(),
+      0,
+      `"${text}" is not offered for confirmation`,
+    )
   }
   // Pasted with spaces and a currency sign: cleaned and accepted.
   await withdraw(page, '  ¥ 20.00 ')
@@ -182,6 +188,11 @@ test('every invalid amount is refused with its reason, and nothing is sent', asy
 
   await page.locator('taro-button-core', { hasText: '返回修改' }).click()
   await page.locator('.withdraw__all').click()
+  await page.waitForFunction(() =>
+    /^\d+\.\d{2}$/.test(
+      (document.querySelector('.withdraw__input input') as HTMLInputElement | null)?.value ?? '',
+    ),
+  )
   const all = await page.locator('.withdraw__input input').inputValue()
   assert.equal(Math.round(Number(all) * 100), await availableFen(), '全部提现 fills the available amount')
 })
