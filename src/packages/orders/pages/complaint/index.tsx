@@ -1,5 +1,5 @@
 import Taro, { useLoad } from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import { PageShell } from '@/components/PageShell'
@@ -12,17 +12,12 @@ import { FieldError } from '../../components/FieldError'
 import { Notice } from '../../components/Notice'
 import { PhotoGrid } from '../../components/PhotoGrid'
 import { ServiceBar } from '../../components/ServiceBar'
-import {
-  DESCRIPTION_LIMIT,
-  MAX_PHOTOS,
-  charCount,
-  complaintAvailability,
-  lineField,
-} from '../../domain/complaintDraft'
+import { DESCRIPTION_LIMIT, MAX_PHOTOS, complaintAvailability, lineField } from '../../domain/complaintDraft'
 import { COMPLAINT_KINDS } from '../../domain/labels'
 import { usePageParam } from '../../pageQuery'
 import { orderPages } from '../../routes'
 import { useOrdersStore } from '../../store'
+import { DescriptionField } from '../../components/DescriptionField'
 import './index.scss'
 
 const KIND_OPTIONS = COMPLAINT_KINDS.map(({ kind, label }) => ({ value: kind, label }))
@@ -72,7 +67,6 @@ export default function ComplaintPage() {
     if (complaint) await Taro.redirectTo({ url: orderPages.complaintStatus(complaint.id, orderId) })
   }
   const availability = complaintAvailability(receipt, cloudNow())
-  const count = charCount(draft.description)
   const { fields } = form
 
   return (
@@ -152,19 +146,13 @@ export default function ComplaintPage() {
 
         <View className='complaint-form__section'>
           <Text className='complaint-form__title'>问题描述（选填）</Text>
-          <Textarea
-            className='complaint-form__description'
+          <DescriptionField
+            block='complaint-form'
             value={draft.description}
-            maxlength={1000}
+            limit={DESCRIPTION_LIMIT}
             placeholder='请描述您遇到的问题，例如实际拿了几件、拿的是什么'
-            onInput={(e) => actions.setDescription(e.detail.value)}
+            onInput={actions.setDescription}
           />
-          <Text
-            className={`complaint-form__count${count > DESCRIPTION_LIMIT ? ' complaint-form__count--over' : ''}`}
-            data-count={count}
-          >
-            {count}/{DESCRIPTION_LIMIT}
-          </Text>
           <FieldError field='description' message={fields.description} />
         </View>
 

@@ -1,5 +1,5 @@
 import Taro, { useLoad } from '@tarojs/taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import { PageShell } from '@/components/PageShell'
@@ -8,10 +8,11 @@ import { ChoiceChips } from '../../components/ChoiceChips'
 import { FieldError } from '../../components/FieldError'
 import { Notice } from '../../components/Notice'
 import { ServiceBar } from '../../components/ServiceBar'
-import { DESCRIPTION_LIMIT, charCount } from '../../domain/complaintDraft'
+import { DESCRIPTION_LIMIT } from '../../domain/complaintDraft'
 import { FAULT_KINDS } from '../../domain/labels'
 import { usePageParam } from '../../pageQuery'
 import { useOrdersStore } from '../../store'
+import { DescriptionField } from '../../components/DescriptionField'
 import './index.scss'
 
 const KIND_OPTIONS = FAULT_KINDS.map(({ kind, label }) => ({ value: kind, label }))
@@ -58,7 +59,6 @@ export default function FaultReportPage() {
     )
   }
 
-  const count = charCount(fault.description)
   return (
     <PageShell>
       <View className='fault-report'>
@@ -74,18 +74,13 @@ export default function FaultReportPage() {
         </View>
         <View className='fault-report__section'>
           <Text className='fault-report__title'>补充说明（选填）</Text>
-          <Textarea
-            className='fault-report__description'
+          <DescriptionField
+            block='fault-report'
             value={fault.description}
-            maxlength={1000}
+            limit={DESCRIPTION_LIMIT}
             placeholder='例如：扫码后门没有打开'
-            onInput={(e) => actions.setDescription(e.detail.value)}
+            onInput={actions.setDescription}
           />
-          <Text
-            className={`fault-report__count${count > DESCRIPTION_LIMIT ? ' fault-report__count--over' : ''}`}
-          >
-            {count}/{DESCRIPTION_LIMIT}
-          </Text>
           <FieldError field='description' message={fault.fields.description} />
         </View>
         <Notice error={fault.error} />
