@@ -122,6 +122,7 @@ describe('every answer of a realistic day matches the contract', () => {
     const happy = await login('u_happy')
     ids.happy = happy
     await api('me', 'GET', '/v1/me', { token: happy })
+    await api('nothing going on', 'GET', '/v1/me/active', { token: happy })
     const landing = expectStatus(
       await api<{ gate: { mayOpen: boolean } }>('landing', 'GET', '/v1/devices/GZ0001A/landing', {
         token: happy,
@@ -159,6 +160,19 @@ describe('every answer of a realistic day matches the contract', () => {
       'session',
     )
     expect(open.state).toBe('open')
+    const active = expectStatus(
+      await api<{ doorSession: Session | null }>('an open door to resume', 'GET', '/v1/me/active', {
+        token: happy,
+      }),
+      200,
+      'active',
+    )
+    expect(active.doorSession?.id).toBe(first.id)
+    await api('open again with a new intent', 'POST', '/v1/door-sessions', {
+      token: happy,
+      body: { deviceCode: 'GZ0001A', intentId: 'intent-happy-0002', mode: 'shop' },
+    })
+    await api('the landing says resume', 'GET', '/v1/devices/GZ0001A/landing', { token: happy })
     await api('all events', 'GET', `/v1/door-sessions/${first.id}/events?afterSeq=0`, { token: happy })
     await api('events after 2', 'GET', `/v1/door-sessions/${first.id}/events?afterSeq=2`, { token: happy })
     cloud.control.close({ deviceCode: 'GZ0001A', doorNo: 1 })
@@ -263,6 +277,19 @@ describe('every answer of a realistic day matches the contract', () => {
       'pay',
     )
     await api('payment pending', 'GET', `/v1/payments/${payment.id}`, { token: ids.happy })
+    const active = expectStatus(
+      await api<{ payment: { payment: { id: string } } | null }>(
+        'a payment to resume',
+        'GET',
+        '/v1/me/active',
+        {
+          token: ids.happy,
+        },
+      ),
+      200,
+      'active payment',
+    )
+    expect(active.payment?.payment.id).toBe(payment.id)
     cloud.clock.advance(cloud.cloud.settings().paymentAutoCompleteMs ?? 0)
     const done = expectStatus(
       await api<{ state: string }>('payment done', 'GET', `/v1/payments/${payment.id}`, { token: ids.happy }),
@@ -304,6 +331,7 @@ describe('every answer of a realistic day matches the contract', () => {
     )
     await api('credit pending', 'GET', `/v1/credit/authorizations/${started.id}`, { token: first })
     await api('landing while pending', 'GET', '/v1/devices/GZ0001A/landing', { token: first })
+    await api('an authorization to resume', 'GET', '/v1/me/active', { token: first })
     cloud.clock.advance(cloud.cloud.settings().creditAutoCompleteMs ?? 0)
     await api('credit settled', 'GET', `/v1/credit/authorizations/${started.id}`, { token: first })
     await api('landing when cleared', 'GET', '/v1/devices/GZ0001A/landing', { token: first })
@@ -363,6 +391,7 @@ describe('every answer of a realistic day matches the contract', () => {
     )
     cloud.clock.advance(cloud.cloud.settings().doorDelayMs)
     await api('restock open', 'GET', `/v1/staff/restock-sessions/${session.id}`, { token: staff })
+    await api('a restock to resume', 'GET', '/v1/me/active', { token: staff })
     cloud.control.putBack({ deviceCode: 'GZ0001A', doorNo: 1, productId: 'p_chips', qty: 8 })
     cloud.control.putBack({ deviceCode: 'GZ0001A', doorNo: 1, productId: 'p_milk', qty: 6 })
     cloud.control.close({ deviceCode: 'GZ0001A', doorNo: 1 })

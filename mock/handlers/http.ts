@@ -133,6 +133,14 @@ function errorReply(
   return { status: 500, body: errorBody('SERVER_ERROR', '服务暂时不可用，请稍后再试') }
 }
 
+// Operations whose answer is a session the key made: a conflicting replay names that session.
+const SESSION_OPENS: ReadonlySet<string> = new Set(['openDoor', 'openRestockSession'])
+
+function sessionIdOf(reply: Reply): string | undefined {
+  const id = (reply.body as { id?: unknown } | null)?.id
+  return typeof id === 'string' ? id : undefined
+}
+
 /** Hash input for idempotency: which operation, on what, with what. */
 function idempotencySubject(op: ContractOperation, call: Call): unknown {
   const body = call.body as UploadedFile | undefined
@@ -208,7 +216,13 @@ export function operationHandler(
       reply =
         op.method === 'GET'
           ? handler(call)
-          : cloud.withIdempotency(caller, idempotencyKey, idempotencySubject(op, call), () => handler(call))
+          : cloud.withIdempotency(
+              caller,
+              idempotencyKey,
+              idempotencySubject(op, call),
+              () => handler(call),
+              SESSION_OPENS.has(op.operationId) ? sessionIdOf : undefined,
+            )
     } catch (error) {
       reply = errorReply(error, runtime, op)
     }

@@ -31,6 +31,7 @@ export const OPERATIONS: Record<ApiOperationId, OperationHandler> = {
   login: (c) => ok(c.cloud.login(as<Input<'login', 0>>(c.body))),
   bindPhone: (c) => ok(c.cloud.bindPhone(c.caller, as<Input<'bindPhone', 1>>(c.body))),
   getMe: (c) => ok(c.cloud.getMe(c.caller)),
+  getActiveState: (c) => ok(c.cloud.getActiveState(c.caller)),
 
   // ---- cabinet
   getCabinetLanding: (c) => ok(c.cloud.getCabinetLanding(c.caller, p(c, 'deviceCode'))),

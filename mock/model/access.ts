@@ -75,6 +75,14 @@ export function activeShopSession(ctx: Ctx, deviceCode: string, doorNo?: DoorNo)
   return undefined
 }
 
+/** The user's own door session that is opening or open (at most one: it blocks opening another). */
+export function ownOpenShopSession(ctx: Ctx, userId: string): SessionRecord | undefined {
+  for (const s of ctx.world.sessions.values()) {
+    if (s.userId === userId && ACTIVE_SHOP.has(s.state)) return s
+  }
+  return undefined
+}
+
 export function activeRestockSession(
   ctx: Ctx,
   deviceCode: string,
@@ -125,12 +133,13 @@ export function deviceIssues(ctx: Ctx, device: DeviceRecord, viewerId: string | 
   return issues
 }
 
-export function deviceState(ctx: Ctx, device: DeviceRecord): DeviceState {
-  const first = deviceIssues(ctx, device)[0]
+/** The device's state as `viewerId` sees it: a shopper's own open door is not "in use" for them. */
+export function deviceState(ctx: Ctx, device: DeviceRecord, viewerId: string | null = null): DeviceState {
+  const first = deviceIssues(ctx, device, viewerId)[0]
   return (first && STATE_OF[first]) ?? 'ok'
 }
 
-export function toDevice(ctx: Ctx, device: DeviceRecord): Device {
+export function toDevice(ctx: Ctx, device: DeviceRecord, viewerId: string | null = null): Device {
   return {
     code: device.code,
     name: device.name,
@@ -138,7 +147,7 @@ export function toDevice(ctx: Ctx, device: DeviceRecord): Device {
     kind: device.kind,
     doorCount: device.doorCount,
     online: !device.faults.has('offline'),
-    state: deviceState(ctx, device),
+    state: deviceState(ctx, device, viewerId),
     serviceExpiresAt: toIso(device.serviceExpiresAt),
     temperatureC: device.temperatureC,
   }

@@ -46,7 +46,7 @@ export function cabinetOps(ctx: Ctx) {
       const isStaff = user !== null && activeBindings(ctx, user.id).some((b) => b.deviceCode === device.code)
       const staffActions: StaffAction[] = isStaff ? ['shop', 'restock', 'stocktake'] : []
       const landing: CabinetLanding = {
-        device: toDevice(ctx, device),
+        device: toDevice(ctx, device, user?.id ?? null),
         doors: doorsOf(device),
         goods,
         promotions: device.promotions

@@ -2,6 +2,7 @@
 // first: the user id a host resolved from the bearer token, or null), plus control operations for the
 // simulator and tests. Hosts (msw handlers, the HTTP/WebSocket server) translate HTTP to these calls and
 // CloudError to `{ code, message, hint?, fields? }` with its status.
+import { activeOps } from './active'
 import { authOps } from './auth'
 import { cabinetOps } from './cabinet'
 import { ManualClock, type Clock } from './clock'
@@ -58,6 +59,7 @@ export function createCloud(options: CreateCloudOptions = {}) {
     clock,
     scenario,
     ...authOps(ctx),
+    ...activeOps(ctx),
     ...cabinetOps(ctx),
     ...creditOps(ctx),
     ...doorSessionOps(ctx),

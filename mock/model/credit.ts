@@ -72,6 +72,7 @@ export function payloadFor(
 export function toCreditAuthorization(record: CreditAuthRecord): CreditAuthorization {
   const out: CreditAuthorization = {
     id: record.id,
+    deviceCode: record.deviceCode,
     method: record.method,
     state: record.state,
     payload: clone(record.payload),

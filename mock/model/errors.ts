@@ -43,6 +43,7 @@ export const ERROR_INFO: Record<CloudErrorCode, CodeInfo> = {
   SESSION_NOT_FOUND: { status: 404, message: '找不到这次购物' },
   SESSION_NOT_YOURS: { status: 403, message: '不是您的购物' },
   SESSION_STATE_CONFLICT: { status: 409, message: '当前状态不能这样操作' },
+  SESSION_ACTIVE: { status: 409, message: '您有一扇柜门还开着，请先关门' },
   ORDER_NOT_FOUND: { status: 404, message: '找不到订单' },
   ORDER_ALREADY_PAID: { status: 409, message: '订单已支付' },
   PAYMENT_FAILED: { status: 402, message: '支付失败' },
@@ -75,10 +76,13 @@ export interface CloudErrorBody {
   message: string
   hint?: string
   fields?: Record<string, string>
+  sessionId?: string
 }
 
 export interface CloudErrorExtra {
   hint?: string
+  /** For a conflict about one of the caller's own sessions: that session (never another user's). */
+  sessionId?: string
   /** For RATE_LIMITED: hosts put it in `Retry-After`. */
   retryAfterSec?: number
 }
@@ -89,6 +93,7 @@ export class CloudError extends Error {
   readonly fields?: Record<string, string>
   readonly hint?: string
   readonly retryAfterSec?: number
+  readonly sessionId?: string
 
   constructor(
     status: number,
@@ -104,12 +109,14 @@ export class CloudError extends Error {
     if (fields) this.fields = fields
     if (extra.hint !== undefined) this.hint = extra.hint
     if (extra.retryAfterSec !== undefined) this.retryAfterSec = extra.retryAfterSec
+    if (extra.sessionId !== undefined) this.sessionId = extra.sessionId
   }
 
   toBody(): CloudErrorBody {
     const body: CloudErrorBody = { code: this.code, message: this.message }
     if (this.hint !== undefined) body.hint = this.hint
     if (this.fields) body.fields = { ...this.fields }
+    if (this.sessionId !== undefined) body.sessionId = this.sessionId
     return body
   }
 }

@@ -1,6 +1,13 @@
 // The gate: may this user open this cabinet now, and if not, why and what to do. The order of reasons is
 // the order a person has to resolve them in: the cabinet itself first, then who the user is, then money.
-import { deviceIssues, lastCreditAttempt, pendingCredit, unpaidOrders, usableCredit } from './access'
+import {
+  deviceIssues,
+  lastCreditAttempt,
+  ownOpenShopSession,
+  pendingCredit,
+  unpaidOrders,
+  usableCredit,
+} from './access'
 import { cloudError } from './errors'
 import type { Ctx, DeviceRecord, UserRecord } from './state'
 import { toIso } from './time'
@@ -8,6 +15,7 @@ import type { CreditMethod, CreditMethodOffer, CreditOffer, Gate, GateCode, Gate
 import { channelOfPlatform } from './util'
 
 const REASON_TEXT: Record<GateCode, { message: string; hint: string }> = {
+  SESSION_ACTIVE: { message: '您有一扇柜门还开着', hint: '请回到购物页面，取完商品关好柜门' },
   DEVICE_NOT_ACTIVATED: { message: '设备未激活（设备未维护）', hint: '请联系商户激活设备后再使用' },
   DEVICE_SERVICE_EXPIRED: { message: '设备服务已到期，暂停使用', hint: '请联系商户续费' },
   DEVICE_OFFLINE: { message: '柜子离线了，暂时无法开门', hint: '请稍后再试，或拨打客服电话' },
@@ -104,6 +112,15 @@ export function computeGate(ctx: Ctx, user: UserRecord | null, device: DeviceRec
     reasons.push(gateReason('LOGIN_REQUIRED'))
     return { mayOpen: false, reasons, credit: null }
   }
+  // The shopper's own door, here or at another cabinet, comes before anything else: go back to it.
+  const own = ownOpenShopSession(ctx, user.id)
+  if (own) {
+    reasons.unshift(
+      gateReason('SESSION_ACTIVE', {
+        session: { id: own.id, deviceCode: own.deviceCode, doorNo: own.doorNo, state: own.state },
+      }),
+    )
+  }
   if (user.blacklisted) reasons.push(gateReason('USER_BLACKLISTED'))
   if (user.phone === null) reasons.push(gateReason('PHONE_REQUIRED'))
   const unpaid = unpaidOrders(ctx, user.id).sort((a, b) => a.createdAt - b.createdAt)[0]
@@ -139,5 +156,6 @@ export function gateError(reason: GateReason): Error {
   return cloudError(reason.code, reason.message, undefined, {
     hint: reason.hint,
     ...(reason.retryAfterSec !== undefined ? { retryAfterSec: reason.retryAfterSec } : {}),
+    ...(reason.session ? { sessionId: reason.session.id } : {}),
   })
 }

@@ -381,7 +381,17 @@ export function staffOps(ctx: Ctx) {
       }
       const known = ctx.world.restockIntents.get(`${user.id}|${input.intentId}`)
       const replay = known ? ctx.world.restockSessions.get(known) : undefined
-      if (replay) return toRestockSession(ctx, replay)
+      if (replay) {
+        // One intent is one door of one cabinet: the same intent elsewhere is a conflict, not that session.
+        if (
+          replay.deviceCode !== device.code ||
+          (input.doorNo !== undefined && input.doorNo !== replay.doorNo) ||
+          (input.restockOrderId ?? null) !== (replay.restockOrderId ?? null)
+        ) {
+          throw cloudError('IDEMPOTENCY_CONFLICT', undefined, undefined, { sessionId: replay.id })
+        }
+        return toRestockSession(ctx, replay)
+      }
       const doorNo = input.doorNo ?? 1
       if (doorNo !== 1 && !(doorNo === 2 && device.doorCount === 2))
         throw validationError({ doorNo: '没有这扇门' })
@@ -394,7 +404,12 @@ export function staffOps(ctx: Ctx) {
       const blocking: CloudErrorCode[] = ['DEVICE_NOT_ACTIVATED', 'DEVICE_OFFLINE', 'DEVICE_LOCK_FAULT']
       const issue = deviceIssues(ctx, device).find((c) => blocking.includes(c))
       if (issue) throw cloudError(issue)
-      if (activeRestockSession(ctx, device.code)) throw cloudError('STAFF_SESSION_OPEN')
+      const open = activeRestockSession(ctx, device.code)
+      // The restocker's own open restock is named, so the app can go back to it; someone else's is not.
+      if (open)
+        throw cloudError('STAFF_SESSION_OPEN', undefined, undefined, {
+          ...(open.userId === user.id ? { sessionId: open.id } : {}),
+        })
       if (activeShopSession(ctx, device.code)) throw cloudError('DEVICE_IN_USE')
       const now = ctx.clock.now()
       const rs: RestockSessionRecord = {

@@ -14,6 +14,7 @@ export const ENDPOINTS = {
   login: ['POST', '/v1/auth/login', 'none'],
   bindPhone: ['POST', '/v1/auth/phone'],
   getMe: ['GET', '/v1/me'],
+  getActiveState: ['GET', '/v1/me/active'],
   getCabinetLanding: ['GET', '/v1/devices/{deviceCode}/landing'],
   startCreditAuthorization: ['POST', '/v1/credit/authorizations'],
   getCreditAuthorization: ['GET', '/v1/credit/authorizations/{authorizationId}'],

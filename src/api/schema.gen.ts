@@ -61,6 +61,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's unfinished business, to resume after a kill, a lost answer or a reinstall
+         * @description What is still going on for the signed-in user, as the cloud knows it: a door session that has not ended (opening, open or settling), an unconfirmed restock session (staff), a pending credit authorization and a pending payment. The app asks on every cold start and every show and goes where the user is; its own storage is only a hint. Only the caller's own records are ever returned. Times are in the cloud's clock: the response's `Date` header lets the app correct for the phone's skew.
+         */
+        get: operations["getActiveState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/devices/{deviceCode}/landing": {
         parameters: {
             query?: never;
@@ -826,7 +846,7 @@ export interface components {
          * @description Every error code the cloud can return. The app adds client-only codes (QR_INVALID, NETWORK, TIMEOUT, RESPONSE_INVALID, PLATFORM_CANCELLED, PLATFORM_FAILED, UNKNOWN) in its own catalogue.
          * @enum {string}
          */
-        ErrorCode: "AUTH_REQUIRED" | "AUTH_CODE_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION_FAILED" | "IDEMPOTENCY_CONFLICT" | "RATE_LIMITED" | "SERVER_ERROR" | "DEVICE_NOT_FOUND" | "DEVICE_OFFLINE" | "DEVICE_SERVICE_EXPIRED" | "DEVICE_NOT_ACTIVATED" | "DEVICE_LOCK_FAULT" | "DEVICE_CAMERA_FAULT" | "DEVICE_RESTOCKING" | "DEVICE_IN_USE" | "DEVICE_QUOTA_EXHAUSTED" | "LOGIN_REQUIRED" | "PHONE_REQUIRED" | "PHONE_CODE_INVALID" | "CREDIT_REQUIRED" | "CREDIT_REJECTED" | "CREDIT_PENDING" | "USER_BLACKLISTED" | "UNPAID_ORDER" | "DOOR_OPEN_FAILED" | "DOOR_OPEN_TIMEOUT" | "SESSION_NOT_FOUND" | "SESSION_NOT_YOURS" | "SESSION_STATE_CONFLICT" | "ORDER_NOT_FOUND" | "ORDER_ALREADY_PAID" | "PAYMENT_FAILED" | "PAYMENT_PENDING" | "COMPLAINT_WINDOW_CLOSED" | "COMPLAINT_ALREADY_OPEN" | "COMPLAINT_ALREADY_HANDLED" | "COMPLAINT_NOT_FOUND" | "UPLOAD_TOO_LARGE" | "UPLOAD_TYPE_INVALID" | "STAFF_NOT_BOUND" | "STAFF_REMOVED" | "STAFF_INVITE_INVALID" | "STAFF_SESSION_OPEN" | "RESTOCK_ALREADY_CONFIRMED" | "RESTOCK_ORDER_NOT_FOUND" | "COUNT_INVALID" | "COUNT_ABOVE_CAPACITY" | "DEVICE_COMMAND_FAILED" | "ALARM_NOT_FOUND" | "WITHDRAW_AMOUNT_INVALID" | "WITHDRAW_BELOW_MINIMUM" | "WITHDRAW_ABOVE_AVAILABLE" | "ACCOUNT_NOT_FOUND";
+        ErrorCode: "AUTH_REQUIRED" | "AUTH_CODE_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION_FAILED" | "IDEMPOTENCY_CONFLICT" | "RATE_LIMITED" | "SERVER_ERROR" | "DEVICE_NOT_FOUND" | "DEVICE_OFFLINE" | "DEVICE_SERVICE_EXPIRED" | "DEVICE_NOT_ACTIVATED" | "DEVICE_LOCK_FAULT" | "DEVICE_CAMERA_FAULT" | "DEVICE_RESTOCKING" | "DEVICE_IN_USE" | "DEVICE_QUOTA_EXHAUSTED" | "LOGIN_REQUIRED" | "PHONE_REQUIRED" | "PHONE_CODE_INVALID" | "CREDIT_REQUIRED" | "CREDIT_REJECTED" | "CREDIT_PENDING" | "USER_BLACKLISTED" | "UNPAID_ORDER" | "DOOR_OPEN_FAILED" | "DOOR_OPEN_TIMEOUT" | "SESSION_NOT_FOUND" | "SESSION_NOT_YOURS" | "SESSION_STATE_CONFLICT" | "SESSION_ACTIVE" | "ORDER_NOT_FOUND" | "ORDER_ALREADY_PAID" | "PAYMENT_FAILED" | "PAYMENT_PENDING" | "COMPLAINT_WINDOW_CLOSED" | "COMPLAINT_ALREADY_OPEN" | "COMPLAINT_ALREADY_HANDLED" | "COMPLAINT_NOT_FOUND" | "UPLOAD_TOO_LARGE" | "UPLOAD_TYPE_INVALID" | "STAFF_NOT_BOUND" | "STAFF_REMOVED" | "STAFF_INVITE_INVALID" | "STAFF_SESSION_OPEN" | "RESTOCK_ALREADY_CONFIRMED" | "RESTOCK_ORDER_NOT_FOUND" | "COUNT_INVALID" | "COUNT_ABOVE_CAPACITY" | "DEVICE_COMMAND_FAILED" | "ALARM_NOT_FOUND" | "WITHDRAW_AMOUNT_INVALID" | "WITHDRAW_BELOW_MINIMUM" | "WITHDRAW_ABOVE_AVAILABLE" | "ACCOUNT_NOT_FOUND";
         /** @description The body of every 4xx/5xx response. */
         Error: {
             code: components["schemas"]["ErrorCode"];
@@ -838,6 +858,8 @@ export interface components {
             fields?: {
                 [key: string]: string;
             };
+            /** @description For a conflict about one of the caller's own door or restock sessions (SESSION_ACTIVE, SESSION_STATE_CONFLICT, IDEMPOTENCY_CONFLICT, STAFF_SESSION_OPEN): that session, to follow it instead of starting another. Never names another user's session. */
+            sessionId?: string;
         };
         /** @description Why an asynchronous process (door open, restock session, payment) failed. */
         Failure: {
@@ -913,6 +935,21 @@ export interface components {
             staffDeviceCodes: components["schemas"]["DeviceCode"][];
             /** @description The merchant this user manages, if any */
             merchantId: string | null;
+        };
+        /** @description The caller's unfinished business. At most one of each; the app resumes the door session first, then the restock session, then the authorization, then the payment. */
+        ActiveState: {
+            /** @description The caller's latest door session that has not ended (awaiting_confirmation, opening, open, or closed while it settles); null when none */
+            doorSession: components["schemas"]["DoorSession"] | null;
+            /** @description The caller's restock session that is not confirmed yet (opening, open or closed); null when none */
+            restockSession: components["schemas"]["RestockSession"] | null;
+            /** @description The caller's latest credit authorization still `pending` on the platform's side; null when none */
+            creditAuthorization: components["schemas"]["CreditAuthorization"] | null;
+            /** @description The caller's latest payment still `pending`, with its order; null when none */
+            payment: components["schemas"]["ActivePayment"] | null;
+        };
+        ActivePayment: {
+            payment: components["schemas"]["Payment"];
+            order: components["schemas"]["OrderSummary"];
         };
         /** @description Everything the cabinet page shows, plus the caller's gate. */
         CabinetLanding: {
@@ -1037,7 +1074,7 @@ export interface components {
          * @description The error codes that can close a gate (a subset of ErrorCode).
          * @enum {string}
          */
-        GateReasonCode: "LOGIN_REQUIRED" | "PHONE_REQUIRED" | "CREDIT_REQUIRED" | "CREDIT_REJECTED" | "CREDIT_PENDING" | "USER_BLACKLISTED" | "UNPAID_ORDER" | "DEVICE_OFFLINE" | "DEVICE_SERVICE_EXPIRED" | "DEVICE_NOT_ACTIVATED" | "DEVICE_LOCK_FAULT" | "DEVICE_CAMERA_FAULT" | "DEVICE_RESTOCKING" | "DEVICE_IN_USE" | "DEVICE_QUOTA_EXHAUSTED" | "RATE_LIMITED";
+        GateReasonCode: "SESSION_ACTIVE" | "LOGIN_REQUIRED" | "PHONE_REQUIRED" | "CREDIT_REQUIRED" | "CREDIT_REJECTED" | "CREDIT_PENDING" | "USER_BLACKLISTED" | "UNPAID_ORDER" | "DEVICE_OFFLINE" | "DEVICE_SERVICE_EXPIRED" | "DEVICE_NOT_ACTIVATED" | "DEVICE_LOCK_FAULT" | "DEVICE_CAMERA_FAULT" | "DEVICE_RESTOCKING" | "DEVICE_IN_USE" | "DEVICE_QUOTA_EXHAUSTED" | "RATE_LIMITED";
         GateReason: {
             code: components["schemas"]["GateReasonCode"];
             /** @description In Chinese */
@@ -1045,6 +1082,7 @@ export interface components {
             /** @description The next step, in Chinese */
             hint: string;
             unpaidOrder?: components["schemas"]["UnpaidOrderRef"];
+            session?: components["schemas"]["SessionRef"];
             /** @description For transient reasons (e.g. DEVICE_IN_USE, RATE_LIMITED), when to look again */
             retryAfterSec?: number;
             /**
@@ -1052,6 +1090,13 @@ export interface components {
              * @description When the device is expected to be available again, if known
              */
             availableAt?: string;
+        };
+        /** @description The caller's own door session behind a SESSION_ACTIVE gate reason (on this cabinet or another): resume it instead of opening a door */
+        SessionRef: {
+            id: string;
+            deviceCode: components["schemas"]["DeviceCode"];
+            doorNo: components["schemas"]["DoorNo"];
+            state: components["schemas"]["DoorSessionState"];
         };
         /** @description The unpaid order behind an UNPAID_ORDER gate reason */
         UnpaidOrderRef: {
@@ -1091,6 +1136,8 @@ export interface components {
         CreditAuthorizationState: "pending" | "authorized" | "rejected" | "expired" | "cancelled";
         CreditAuthorization: {
             id: string;
+            /** @description The cabinet where the shopper started the authorization (where to resume) */
+            deviceCode: components["schemas"]["DeviceCode"];
             method: components["schemas"]["CreditMethod"];
             state: components["schemas"]["CreditAuthorizationState"];
             /** @description Why it was rejected, expired or cancelled, in Chinese */
@@ -2350,6 +2397,32 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    getActiveState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's active state (each part null when there is none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActiveState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getCabinetLanding: {
         parameters: {
             query?: never;
@@ -2501,7 +2574,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["DeviceNotFound"];
-            /** @description Idempotency conflict (same intent for another device or door), the user already has a door open, credit is still being confirmed, or the device cannot open now */
+            /** @description Idempotency conflict (same intent for another device or door), the user already has a door open (SESSION_ACTIVE), credit is still being confirmed, or the device cannot open now. When the conflict is about one of the caller's own door sessions, the body's `sessionId` names it, so the app can follow that session instead of opening another. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3245,7 +3318,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Idempotency conflict, another staff session is open, or the device cannot open now */
+            /** @description Idempotency conflict, another staff session is open, or the device cannot open now. When the open restock session is the caller's own (or the intent was used for another device), `sessionId` names it. */
             409: {
                 headers: {
                     [name: string]: unknown;

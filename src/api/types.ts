@@ -31,6 +31,10 @@ export type BindPhoneRequest = components['schemas']['BindPhoneRequest']
 export type User = components['schemas']['User']
 export type UserRoles = components['schemas']['UserRoles']
 
+// resume
+export type ActiveState = components['schemas']['ActiveState']
+export type ActivePayment = components['schemas']['ActivePayment']
+
 // cabinet
 export type CabinetLanding = components['schemas']['CabinetLanding']
 export type StaffAction = components['schemas']['StaffAction']
@@ -48,6 +52,7 @@ export type Gate = components['schemas']['Gate']
 export type GateReasonCode = components['schemas']['GateReasonCode']
 export type GateReason = components['schemas']['GateReason']
 export type UnpaidOrderRef = components['schemas']['UnpaidOrderRef']
+export type SessionRef = components['schemas']['SessionRef']
 export type CreditOffer = components['schemas']['CreditOffer']
 export type CreditMethod = components['schemas']['CreditMethod']
 export type CreditMethodOffer = components['schemas']['CreditMethodOffer']

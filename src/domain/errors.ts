@@ -32,6 +32,7 @@ export const CLOUD_ERROR_CODES = [
   'SESSION_NOT_FOUND',
   'SESSION_NOT_YOURS',
   'SESSION_STATE_CONFLICT',
+  'SESSION_ACTIVE',
   'ORDER_NOT_FOUND',
   'ORDER_ALREADY_PAID',
   'PAYMENT_FAILED',
@@ -84,6 +85,7 @@ export type ErrorCode = CloudErrorCode | ClientErrorCode
  * owes, and every device state. Ordered roughly as the cloud ranks them (user first, then device).
  */
 export const GATE_REASON_CODES = [
+  'SESSION_ACTIVE',
   'LOGIN_REQUIRED',
   'PHONE_REQUIRED',
   'CREDIT_REQUIRED',
@@ -110,6 +112,7 @@ export const NEXT_STEPS = [
   'bindPhone',
   'authorizeCredit',
   'payUnpaid',
+  'resume',
   'callService',
   'wait',
   'back',
@@ -209,6 +212,12 @@ const WORDS: Record<ErrorCode, Words> = {
   SESSION_NOT_FOUND: w('购物记录不存在', '请重新扫描柜门上的二维码', 'rescan', '重新扫码'),
   SESSION_NOT_YOURS: w('这不是您的购物记录', '请使用本人账号查看', 'back', '返回'),
   SESSION_STATE_CONFLICT: w('购物状态已变化', '请刷新查看最新状态', 'retry', '刷新'),
+  SESSION_ACTIVE: w(
+    '您有一扇柜门还开着',
+    '请回到购物页面，取完商品关好柜门即自动结算',
+    'resume',
+    '回到购物',
+  ),
 
   ORDER_NOT_FOUND: w('订单不存在', '订单可能已被删除，请返回刷新', 'back', '返回'),
   ORDER_ALREADY_PAID: w('订单已支付', '无需重复支付，请返回查看订单', 'back', '返回'),

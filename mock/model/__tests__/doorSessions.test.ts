@@ -62,15 +62,23 @@ describe('opening a door', () => {
     )
   })
 
-  test('a new intent while the shopper’s door is still open is a conflict', () => {
+  test('a new intent while the shopper’s door is still open is SESSION_ACTIVE, naming that session', () => {
     const { cloud, clock, me } = happyOpen()
-    cloud.openDoor(me, { deviceCode: 'GZ0001A', intentId: intent(), mode: 'shop' })
+    const first = cloud.openDoor(me, { deviceCode: 'GZ0001A', intentId: intent(), mode: 'shop' })
     clock.advance(300)
-    cloudErrorOf(
+    const err = cloudErrorOf(
       () => cloud.openDoor(me, { deviceCode: 'GZ0001A', intentId: intent(), mode: 'shop' }),
-      'SESSION_STATE_CONFLICT',
+      'SESSION_ACTIVE',
       409,
     )
+    expect(err.toBody().sessionId).toBe(first.id)
+    // At another cabinet too: the shopper's one open door comes first.
+    const elsewhere = cloudErrorOf(
+      () => cloud.openDoor(me, { deviceCode: 'SM0002D', intentId: intent(), mode: 'shop' }),
+      'SESSION_ACTIVE',
+      409,
+    )
+    expect(elsewhere.toBody().sessionId).toBe(first.id)
   })
 
   test('only one shopper at a time: another shopper meets DEVICE_IN_USE until the door closes', () => {
