@@ -153,7 +153,19 @@ describe('paying an unpaid order', () => {
 
 describe('a fault report', () => {
   test('needs the kind of problem; then reaches the cloud once, however often it is sent', async () => {
-    const { orders } = start('happy')
+    const { orders, server } = start('happy')
+    // The emulator is no judge of a repeat here, so the phone's requests are: one key for one report.
+    const sent: Promise<{ key: string | null; body: unknown }>[] = []
+    server.events.on('request:start', ({ request }) => {
+      if (request.method !== 'POST' || new URL(request.url).pathname !== '/v1/fault-reports') return
+      const key = request.headers.get('Idempotency-Key')
+      sent.push(
+        request
+          .clone()
+          .json()
+          .then((body: unknown) => ({ key, body })),
+      )
+    })
     const act = orders.getState()
     act.startFaultReport('GZ0001A')
     act.setFaultDescription('字'.repeat(201))
@@ -170,5 +182,15 @@ describe('a fault report', () => {
     expect([a, b]).toContain(true)
     expect(orders.getState().fault.reportId).toMatch(/^fr_/)
     expect(h.count('POST /v1/fault-reports')).toBe(2)
+    // The send whose answer was lost and the resend of the double tap: the same report, the same key.
+    const [lost, resent] = await Promise.all(sent)
+    expect(resent!.key).toBe(lost!.key)
+    expect(resent!.body).toEqual(lost!.body)
+    expect(lost!.key).toContain(orders.getState().fault.key)
+    expect(lost!.body).toEqual({
+      deviceCode: 'GZ0001A',
+      kind: 'door_wont_close',
+      description: '门关不上，一直响',
+    })
   })
 })

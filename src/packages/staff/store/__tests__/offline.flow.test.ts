@@ -19,6 +19,20 @@ const stockOf = (productId: string) =>
 const confirmedEvents = (sessionId: string) =>
   h.cloud.listRestockSessionEvents('u_staff', sessionId).items.filter((e) => e.kind === 'confirmed').length
 
+/**
+ * The Idempotency-Key of every send of kept work, as it left the phone (a dropped one included). The
+ * cloud answers a repeat of a confirmation by its own rules, so only the keys show whether a resend is one.
+ */
+function recordSends(kind: 'confirm' | 'stocktake') {
+  const path = kind === 'confirm' ? /^\/v1\/staff\/restock-sessions\/[^/]+\/confirm$/ : /\/stocktakes$/
+  const keys: (string | null)[] = []
+  h.server.events.on('request:start', ({ request }) => {
+    if (request.method === 'POST' && path.test(new URL(request.url).pathname))
+      keys.push(request.headers.get('Idempotency-Key'))
+  })
+  return keys
+}
+
 async function closedRestock() {
   await h.store.getState().prepareRestock('GZ0001A')
   await h.store.getState().openRestock({ doorNo: 1, restockOrderId: null })
@@ -42,10 +56,12 @@ const networkBack = () => {
 test('confirmed while the network is down: kept as 待同步, sent once when it returns', async () => {
   h = staffHarness('restocker')
   const id = await closedRestock()
+  const sends = recordSends('confirm')
   networkDown()
   h.store.getState().setRestockCount('p_chips', 4)
   expect(h.store.getState().confirmRestock()).toBeNull()
   await waitFor(() => h.store.getState().outbox[0]?.lastError === 'NETWORK', 4000, 'a failed attempt')
+  const key = h.store.getState().outbox[0]!.key
   expect(h.store.getState().outbox).toEqual([
     expect.objectContaining({
       kind: 'restockConfirm',
@@ -62,17 +78,21 @@ test('confirmed while the network is down: kept as 待同步, sent once when it 
   expect(h.store.getState().outbox).toEqual([])
   expect([stockOf('p_chips'), stockOf('p_milk')]).toEqual([4, 1])
   expect(confirmedEvents(id)).toBe(1)
+  expect(sends.length).toBeGreaterThanOrEqual(2)
+  expect(new Set(sends)).toEqual(new Set([key]))
 })
 
 test('…and the app closed and opened again meanwhile: the restock, its counts and the confirmation survive', async () => {
   h = staffHarness('restocker')
   const id = await closedRestock()
+  const sends = recordSends('confirm')
   networkDown()
   h.store.getState().setRestockCount('p_chips', 5)
   h.store.getState().setRestockCount('p_milk', 2)
   expect(h.store.getState().confirmRestock()).toBeNull()
   await waitFor(() => h.store.getState().outbox[0]?.attempts === 1, 4000, 'a failed attempt')
   const key = h.store.getState().outbox[0]!.key
+  const sentBeforeRestart = sends.length
 
   // What the phone keeps: the latest snapshot of the session (not its event log), the counts, the key.
   const kept = JSON.parse(h.storage.data.get('cabinet-staff')!) as {
@@ -90,17 +110,24 @@ test('…and the app closed and opened again meanwhile: the restock, its counts 
   await waitFor(() => reopened.getState().restock.result !== null, 8000, 'the sync after the restart')
   expect([stockOf('p_chips'), stockOf('p_milk')]).toEqual([5, 2])
   expect(confirmedEvents(id)).toBe(1)
+  // Sent before the restart and again by the new store: always the key kept with the item.
+  expect(sentBeforeRestart).toBeGreaterThanOrEqual(1)
+  expect(sends.length).toBeGreaterThan(sentBeforeRestart)
+  expect(new Set(sends)).toEqual(new Set([key]))
 })
 
 test('an answer lost on the way back: the resend with the same key is answered from the cloud’s record', async () => {
   h = staffHarness('restocker')
   const id = await closedRestock()
+  const sends = recordSends('confirm')
   h.control.network({ dropResponses: 1 })
   expect(h.store.getState().confirmRestock()).toBeNull()
+  const key = h.store.getState().outbox[0]!.key
   await waitFor(() => h.store.getState().restock.result !== null, 8000, 'the resend')
   expect(h.cloud.getRestockSession('u_staff', id).state).toBe('confirmed')
   expect(confirmedEvents(id)).toBe(1)
   expect(stockOf('p_chips')).toBe(3)
+  expect(sends).toEqual([key, key])
 })
 
 test('the door shut while the phone was offline: the restocker says so, counts, and the confirm waits for the cabinet', async () => {
@@ -114,7 +141,9 @@ test('the door shut while the phone was offline: the restocker says so, counts, 
   await waitFor(() => h.store.getState().restock.unreachable, 4000, 'the app to notice')
   h.store.getState().declareDoorClosed()
   h.store.getState().setRestockCount('p_chips', 2)
+  const sends = recordSends('confirm')
   expect(h.store.getState().confirmRestock()).toBeNull()
+  const key = h.store.getState().outbox[0]!.key
   // The network returns before the cabinet reports the door shut: the cloud says "not yet", the app waits.
   networkBack()
   await waitFor(() => h.store.getState().outbox[0]?.state === 'waiting', 6000, 'the cloud to say not yet')
@@ -123,11 +152,13 @@ test('the door shut while the phone was offline: the restocker says so, counts, 
   await waitFor(() => h.store.getState().restock.result !== null, 8000, 'the retry after close')
   expect(stockOf('p_chips')).toBe(2)
   expect(confirmedEvents(id)).toBe(1)
+  expect(new Set(sends)).toEqual(new Set([key]))
 })
 
 test('a stocktake submitted offline is kept across a restart and recorded once when the network returns', async () => {
   h = staffHarness('restocker')
   await h.store.getState().prepareStocktake('GZ0001A')
+  const sends = recordSends('stocktake')
   networkDown()
   h.store.getState().setStocktakeCount('p_cola', 11)
   h.store.getState().setStocktakeReason('p_cola', 'damaged')
@@ -135,6 +166,7 @@ test('a stocktake submitted offline is kept across a restart and recorded once w
   h.store.getState().setStocktakeReason('p_water', 'lost')
   expect(h.store.getState().submitStocktake()).toBeNull()
   await waitFor(() => h.store.getState().outbox[0]?.attempts === 1, 4000, 'a failed attempt')
+  const key = h.store.getState().outbox[0]!.key
   const reopened = h.restart()
   await reopened.getState().prepareStocktake('GZ0001A')
   expect(reopened.getState().stocktake.counts).toEqual({ p_cola: 11, p_water: 14 })
@@ -147,4 +179,6 @@ test('a stocktake submitted offline is kept across a restart and recorded once w
     ['p_water', -1, 'lost'],
   ])
   expect(reopened.getState().stocktake.counts).toEqual({})
+  expect(sends.length).toBeGreaterThanOrEqual(2)
+  expect(new Set(sends)).toEqual(new Set([key]))
 })
