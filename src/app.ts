@@ -1,15 +1,22 @@
 import { useEffect, type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
+import { goToTarget } from '@/navigation'
 import { platform } from '@/platform'
 import { ROUTES } from '@/routes'
 import { useAppStore } from '@/stores'
 import './app.scss'
 
+/** Asks the cloud what is still going on for the user and goes there (DESIGN §7). */
+async function resume(): Promise<void> {
+  const { target } = await useAppStore.getState().resumeActive()
+  if (target) await goToTarget(target)
+}
+
 function App({ children }: PropsWithChildren) {
   useEffect(() => {
-    // A credit authorization left with the platform before a restart is confirmed with the cloud now.
-    void useAppStore.getState().confirmCredit()
-    return platform.onAppShow(async (info) => {
+    // Cold start: an open door, a pending authorization or payment is found again, whatever page opened.
+    void resume()
+    const offShow = platform.onAppShow(async (info) => {
       const store = useAppStore.getState()
       // The return from the credit page may come as several shows; confirmCredit polls once for all.
       if (info.mayBeCreditReturn) void store.confirmCredit()
@@ -17,7 +24,16 @@ function App({ children }: PropsWithChildren) {
       if (await store.openCabinetFromAppShow(info)) {
         await Taro.reLaunch({ url: `${ROUTES.cabinet}?from=app` })
       }
+      await resume()
     })
+    // Answers lost while the network was away: ask again as soon as it is back.
+    const offNetwork = platform.onNetworkChange((online) => {
+      if (online) void resume()
+    })
+    return () => {
+      offShow()
+      offNetwork()
+    }
   }, [])
   return children
 }

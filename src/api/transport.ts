@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { AppError, isErrorCode, type ErrorCode } from '@/domain/errors'
+import { noteServerDate } from './cloudClock'
 import { newId } from './ids'
 import { fromRejected, fromResolved, type RawOutcome } from './normalize'
 
@@ -140,10 +141,12 @@ function errorFromResponse(status: number, body: unknown, requestId: string): Ap
     : (STATUS_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'RESPONSE_INVALID'))
   const fields =
     loose.fields && typeof loose.fields === 'object' ? (loose.fields as Record<string, string>) : undefined
+  const sessionId = typeof loose.sessionId === 'string' && loose.sessionId ? loose.sessionId : undefined
   return new AppError(code, {
     status,
     fields,
     requestId,
+    sessionId,
     detail: typeof loose.message === 'string' ? loose.message : undefined,
   })
 }
@@ -198,7 +201,12 @@ async function call<T>(
     if (spec.contentType) header['Content-Type'] = spec.contentType
     if (bearer) header.Authorization = `Bearer ${bearer}`
     if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey
+    const sentAt = Date.now()
     const outcome = await sendOnce(timeout, () => perform(header, timeout))
+    if (outcome.kind === 'response') {
+      const serverTime = Date.parse(outcome.headers.date ?? '')
+      if (Number.isFinite(serverTime)) noteServerDate(serverTime, sentAt, Date.now())
+    }
     return { outcome, requestId }
   }
 

@@ -68,6 +68,7 @@ export const CLIENT_ERROR_CODES = [
   'PLATFORM_CANCELLED',
   'PLATFORM_FAILED',
   'DOOR_LEFT_OPEN',
+  'OPEN_UNCONFIRMED',
   'COUNT_REQUIRED',
   'REASON_REQUIRED',
   'ALBUM_DENIED',
@@ -212,12 +213,7 @@ const WORDS: Record<ErrorCode, Words> = {
   SESSION_NOT_FOUND: w('购物记录不存在', '请重新扫描柜门上的二维码', 'rescan', '重新扫码'),
   SESSION_NOT_YOURS: w('这不是您的购物记录', '请使用本人账号查看', 'back', '返回'),
   SESSION_STATE_CONFLICT: w('购物状态已变化', '请刷新查看最新状态', 'retry', '刷新'),
-  SESSION_ACTIVE: w(
-    '您有一扇柜门还开着',
-    '请回到购物页面，取完商品关好柜门即自动结算',
-    'resume',
-    '回到购物',
-  ),
+  SESSION_ACTIVE: w('您有一扇柜门还开着', '请回到购物页面，取完商品关好柜门即自动结算', 'resume', '回到购物'),
 
   ORDER_NOT_FOUND: w('订单不存在', '订单可能已被删除，请返回刷新', 'back', '返回'),
   ORDER_ALREADY_PAID: w('订单已支付', '无需重复支付，请返回查看订单', 'back', '返回'),
@@ -258,6 +254,12 @@ const WORDS: Record<ErrorCode, Words> = {
   ACCOUNT_NOT_FOUND: w('收款账户不存在', '请返回刷新账户列表', 'back', '返回'),
 
   DOOR_LEFT_OPEN: w('柜门未关好', '请关好柜门，关门后自动结算', 'none', '知道了'),
+  OPEN_UNCONFIRMED: w(
+    '正在确认柜门状态',
+    '网络不稳定，开门结果还没收到；正在向云端确认，柜门已打开可直接取商品',
+    'retry',
+    '重试',
+  ),
   COUNT_REQUIRED: w('请清点数量', '视觉柜补货时无法自动计数，请逐个填写柜内商品数量', 'fixInput', '去填写'),
   REASON_REQUIRED: w(
     '请选择差异原因',
@@ -334,6 +336,8 @@ export interface AppErrorOptions {
   hint?: string | null
   /** Free text for logs only (platform errMsg, cloud message); never shown to users. */
   detail?: string
+  /** A conflict about one of the user's own sessions names it (the contract's `sessionId`): follow it. */
+  sessionId?: string
   cause?: unknown
 }
 
@@ -347,6 +351,7 @@ export class AppError extends Error {
   readonly next: NextStep
   readonly actionLabel: string
   readonly detail?: string
+  readonly sessionId?: string
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     const entry = describeError(code, options)
@@ -362,8 +367,17 @@ export class AppError extends Error {
     if (options.fields !== undefined) this.fields = options.fields
     if (options.requestId !== undefined) this.requestId = options.requestId
     if (options.detail !== undefined) this.detail = options.detail
+    if (options.sessionId !== undefined) this.sessionId = options.sessionId
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause
   }
+}
+
+/**
+ * No definite answer: the request may or may not have reached the cloud. Only these are retried, and
+ * always with the same body and Idempotency-Key, so a retry can never do the work twice.
+ */
+export function isTransient(error: AppError): boolean {
+  return error.code === 'NETWORK' || error.code === 'TIMEOUT'
 }
 
 export function isAppError(x: unknown): x is AppError {

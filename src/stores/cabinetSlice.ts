@@ -20,6 +20,8 @@ export interface CabinetSlice {
   /** Launch, hot start or in-app scan: only a code that passed the strict parser ever reaches the cloud. */
   openCabinetFrom: (source: LaunchSource | null) => Promise<void>
   loadCabinet: (deviceCode: string) => Promise<void>
+  /** Make this the cabinet on screen (a resumed session's), loading it unless it already is. */
+  showCabinet: (deviceCode: string) => void
   refreshCabinet: () => Promise<void>
   /** The cabinet page opened by a QR launch: the source is in the page query or the app's launch options. */
   openCabinetFromLaunch: (pageQuery: PageQuery) => Promise<void>
@@ -77,6 +79,12 @@ export const createCabinetSlice: StateCreator<AppState, [], [], CabinetSlice> = 
     else set((s) => ({ cabinet: { ...s.cabinet, status: 'error', error: result.error } }))
   },
 
+  showCabinet: (deviceCode) => {
+    if (get().cabinet.deviceCode === deviceCode && get().cabinet.status !== 'error') return
+    set({ cabinet: { ...emptyCabinet, deviceCode } })
+    void get().loadCabinet(deviceCode)
+  },
+
   refreshCabinet: async () => {
     const { deviceCode } = get().cabinet
     if (deviceCode) await get().loadCabinet(deviceCode)
@@ -100,6 +108,11 @@ export const createCabinetSlice: StateCreator<AppState, [], [], CabinetSlice> = 
       case 'rescan':
         await get().scanCabinet()
         return
+      case 'resume': {
+        const session = get().cabinet.landing?.gate.reasons.find((r) => r.session)?.session
+        if (session) await get().rejoinSession(session.id)
+        return
+      }
       case 'login':
         await get().login()
         await get().refreshCabinet()

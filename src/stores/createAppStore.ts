@@ -6,6 +6,7 @@ import { createCreditSlice } from './creditSlice'
 import { createDoorSlice } from './doorSlice'
 import { createPaymentSlice } from './paymentSlice'
 import { createPrefsSlice } from './prefsSlice'
+import { createResumeSlice } from './resumeSlice'
 import { createSessionSlice } from './sessionSlice'
 import type { AppState, StorePorts } from './types'
 
@@ -22,16 +23,19 @@ export function createAppStore(storage: KeyValueStorage, ports: StorePorts) {
         ...createCreditSlice(...a),
         ...createPaymentSlice(...a),
         ...createPrefsSlice(...a),
+        ...createResumeSlice(...a),
       }),
       {
         name: PERSIST_KEY,
         version: 1,
         storage: createJSONStorage(() => storage),
+        // The door hint is only a hint: after a restart the cloud's getActiveState decides (resumeSlice).
         partialize: (s) => ({
           token: s.token,
           tokenExpiresAt: s.tokenExpiresAt,
           user: s.user,
           elderMode: s.elderMode,
+          doorHint: s.doorHint,
         }),
       },
     ),

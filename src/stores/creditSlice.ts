@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
 import type { CreditAuthorization, CreditMethod } from '@/api/types'
-import { AppError } from '@/domain/errors'
+import { AppError, isTransient } from '@/domain/errors'
 import { platform } from '@/platform'
 import { pollUntil } from './poll'
 import type { AppState } from './types'
@@ -19,7 +19,7 @@ export interface CreditSlice {
   credit: {
     phase: CreditPhase
     method: CreditMethod | null
-    /** Persisted: an authorization handed to the platform page whose outcome the cloud has not told us yet. */
+    /** An authorization handed to the platform page whose outcome the cloud has not told us yet. */
     pendingAuthorizationId: string | null
     reason: string | null
     error: AppError | null
@@ -27,6 +27,8 @@ export interface CreditSlice {
   startCredit: (method: CreditMethod) => Promise<void>
   /** Ask the cloud how the pending authorization ended; safe to call any number of times at once. */
   confirmCredit: () => Promise<void>
+  /** An authorization the cloud reports pending (after a restart): 确认中 until the cloud's answer. */
+  resumeCredit: (authorization: CreditAuthorization) => void
   resetCredit: () => void
 }
 
@@ -102,8 +104,7 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
         setCredit({ phase: 'confirming', error: null })
         const { answer, timedOut } = await pollUntil(
           () => callApi('getCreditAuthorization', { path: { authorizationId } }),
-          (r) =>
-            !r.ok ? r.error.code !== 'NETWORK' && r.error.code !== 'TIMEOUT' : r.data.state !== 'pending',
+          (r) => (r.ok ? r.data.state !== 'pending' : !isTransient(r.error)),
           { everyMs: 1000, timeoutMs: CONFIRM_TIMEOUT_MS },
         )
         if (!answer.ok) setCredit({ phase: 'failed', error: answer.error })
@@ -113,6 +114,18 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
         confirming = null
       })
       return confirming
+    },
+
+    resumeCredit: (authorization) => {
+      const { credit } = get()
+      if (credit.pendingAuthorizationId === authorization.id && credit.phase === 'confirming') return
+      setCredit({
+        ...idleCredit,
+        phase: 'confirming',
+        method: authorization.method,
+        pendingAuthorizationId: authorization.id,
+      })
+      void get().confirmCredit()
     },
 
     resetCredit: () => set({ credit: idleCredit }),

@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand'
+import { cloudIsoToLocal } from '@/api/cloudClock'
 import { callApi } from '@/api/endpoints'
 import { newId } from '@/api/ids'
+import { callUntil } from '@/api/retry'
 import type { StreamStatus } from '@/api/stream'
-import type { DoorSession, Receipt, SessionEvent } from '@/api/types'
-import { AppError } from '@/domain/errors'
+import type { DoorNo, DoorSession, Receipt, SessionEvent } from '@/api/types'
+import { AppError, isTransient } from '@/domain/errors'
 import { applyEvents, applySnapshot, hasGap, startLog, type SessionLog } from '@/domain/sessionLog'
 import { isFinalSessionState } from '@/domain/doorSession'
 import { platform } from '@/platform'
@@ -11,26 +13,44 @@ import type { AppState, StorePorts } from './types'
 
 /** The definite-end promise of the 开门 button: opened, or a failure with a reason, within this time. */
 export const OPEN_DEADLINE_MS = 20_000
-const OPEN_ATTEMPT_TIMEOUT_MS = 8_000
-const OPEN_RETRY_PAUSE_MS = 800
+const OPEN_SCHEDULE = { attemptTimeoutMs: 8_000, pauseMs: 800 }
 const POLL_EVERY_MS = 1_000
 /** After this long with the door open the shopper is reminded to close it. */
 export const CLOSE_REMINDER_MS = 60_000
+/** A receipt that would not load for want of a network is asked for again, at most this far apart. */
+const RECEIPT_RETRY_MAX_MS = 4_000
 
 export type DoorLog = SessionLog<DoorSession, SessionEvent>
+
+/** One tap on 开门 as the cloud sees it. Every retry sends exactly this body, with the intent as the key. */
+export interface OpenRequest {
+  deviceCode: string
+  doorNo: DoorNo
+  intentId: string
+}
+
+/**
+ * What the phone keeps about the session it follows, to find it again after a restart. Only a hint: the
+ * cloud's word (getActiveState, getDoorSession) decides what is shown.
+ */
+export interface DoorHint {
+  sessionId: string
+  deviceCode: string
+}
 
 export interface DoorSlice {
   door: {
     /** The current open attempt; reused by every retry so the cloud opens at most once. */
-    intentId: string | null
+    request: OpenRequest | null
     requesting: boolean
-    requestedAt: number | null
+    /** Waiting for the cloud's word on a session this phone is rejoining (a 409 naming it, 回到购物). */
+    rejoining: boolean
     log: DoorLog | null
     /**
-     * When this phone first saw the door open. Timers count from here, not from the cloud's openedAt:
-     * a phone's clock may be minutes off the cloud's.
+     * When the door opened, on this phone's clock: the cloud's `openedAt` corrected by the measured skew,
+     * so a door rejoined after a restart shows how long it has really been open.
      */
-    openSeenAt: number | null
+    openedAtLocal: number | null
     /** The door has been open long enough that the shopper should be reminded to close it. */
     closeReminder: boolean
     error: AppError | null
@@ -38,12 +58,21 @@ export interface DoorSlice {
     receipt: Receipt | null
     receiptError: AppError | null
   }
+  /** Persisted: the session being followed (see DoorHint). */
+  doorHint: DoorHint | null
   /**
-   * Start opening the door. Returns false when a tap is ignored (an open already running or a session
-   * still going), so the page navigates only for the tap that counts.
+   * Start opening a door of the cabinet on screen. Returns false when a tap is ignored (an open already
+   * running or a session still going), so the page navigates only for the tap that counts.
    */
-  openDoor: (doorNo?: number) => boolean
-  /** Follow a session already known (e.g. after a restart), from its snapshot. */
+  openDoor: (doorNo: number) => boolean
+  /**
+   * 重试 on the failure screen: after a lost answer the very same request again (same intent, same body);
+   * after a definite failure a new intent for the same door.
+   */
+  retryOpen: () => boolean
+  /** Follow one of the user's own sessions by id (named by a 409 or the gate). Resolves true once followed. */
+  rejoinSession: (sessionId: string) => Promise<boolean>
+  /** Follow a session the cloud reported (after a restart, a lost answer), from its snapshot. */
   followSession: (session: DoorSession) => void
   objectToLine: (productId: string) => Promise<AppError | null>
   loadReceipt: () => Promise<void>
@@ -51,11 +80,11 @@ export interface DoorSlice {
 }
 
 const idleDoor: DoorSlice['door'] = {
-  intentId: null,
+  request: null,
   requesting: false,
-  requestedAt: null,
+  rejoining: false,
   log: null,
-  openSeenAt: null,
+  openedAtLocal: null,
   closeReminder: false,
   error: null,
   streamStatus: 'idle',
@@ -63,33 +92,39 @@ const idleDoor: DoorSlice['door'] = {
   receiptError: null,
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const isTransient = (error: AppError) => error.code === 'NETWORK' || error.code === 'TIMEOUT'
+const asDoorNo = (n: number): DoorNo => (n === 2 ? 2 : 1)
 
 export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [], DoorSlice> {
   return (set, get) => {
     // Live wiring of the followed session; not state anyone renders.
     let stopFollowing: (() => void) | null = null
-
     let reminderTimer: ReturnType<typeof setTimeout> | undefined
+    let receiptRetry: ReturnType<typeof setTimeout> | undefined
+    let receiptRetryMs = 1_000
 
     const setDoor = (patch: Partial<DoorSlice['door']>) => set((s) => ({ door: { ...s.door, ...patch } }))
+    const followedId = () => get().door.log?.session.id
 
     // Elder mode says the key moments aloud; where the platform cannot speak, it vibrates instead.
     const announce = (text: string) => {
       if (get().elderMode && !platform.speak(text)) platform.vibrate()
     }
 
-    const markOpenSeen = () => {
-      if (get().door.openSeenAt !== null) return
-      setDoor({ openSeenAt: Date.now() })
+    const noteOpened = (session: DoorSession) => {
+      if (get().door.openedAtLocal !== null) return
+      const now = Date.now()
+      const openedAtLocal = Math.min(now, cloudIsoToLocal(session.openedAt) ?? now)
+      setDoor({ openedAtLocal })
       announce('柜门已打开，请取商品')
       clearTimeout(reminderTimer)
-      reminderTimer = setTimeout(() => {
-        if (get().door.log?.session.state !== 'open') return
-        setDoor({ closeReminder: true })
-        announce('请关好柜门')
-      }, CLOSE_REMINDER_MS)
+      reminderTimer = setTimeout(
+        () => {
+          if (get().door.log?.session.state !== 'open') return
+          setDoor({ closeReminder: true })
+          announce('请关好柜门')
+        },
+        Math.max(0, openedAtLocal + CLOSE_REMINDER_MS - now),
+      )
     }
 
     const ingest = (incoming: SessionEvent[], snapshot?: DoorSession) => {
@@ -106,7 +141,7 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
         setDoor({ closeReminder: true })
       }
       setDoor({ log })
-      if (log.session.state === 'open') markOpenSeen()
+      if (log.session.state === 'open') noteOpened(log.session)
       ports.stream.acknowledge(log.session.id, log.session.seq)
       if (isFinalSessionState(log.session.state)) finish()
       else if (hasGap(log)) void catchUp()
@@ -122,37 +157,45 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
           path: { sessionId: log.session.id },
           query: { afterSeq: log.session.seq },
         })
-        if (result.ok && get().door.log?.session.id === log.session.id) ingest(result.data.items)
+        if (result.ok && followedId() === log.session.id) ingest(result.data.items)
       } finally {
         catchingUp = false
       }
     }
 
-    const finish = () => {
-      clearTimeout(reminderTimer)
+    const unfollow = () => {
       stopFollowing?.()
       stopFollowing = null
+    }
+
+    const finish = () => {
+      clearTimeout(reminderTimer)
+      unfollow()
       const session = get().door.log?.session
-      if (session?.orderId) void get().loadReceipt()
+      if (session?.orderId && !get().door.receipt) void get().loadReceipt()
     }
 
     const follow = (session: DoorSession) => {
-      stopFollowing?.()
+      unfollow()
+      clearTimeout(receiptRetry)
       setDoor({
         log: startLog(session),
-        openSeenAt: null,
+        requesting: false,
+        rejoining: false,
+        openedAtLocal: null,
         closeReminder: false,
         error: null,
         receipt: null,
         receiptError: null,
       })
-      if (session.state === 'open') markOpenSeen()
+      set({ doorHint: { sessionId: session.id, deviceCode: session.deviceCode } })
+      if (session.state === 'open') noteOpened(session)
       if (isFinalSessionState(session.state)) {
         finish()
         return
       }
       const offEvent = ports.stream.onEvent((event) => {
-        if (event.sessionId === get().door.log?.session.id) ingest([event as unknown as SessionEvent])
+        if (event.sessionId === followedId()) ingest([event as unknown as SessionEvent])
       })
       const offStatus = ports.stream.onStatus((status) => {
         setDoor({ streamStatus: status })
@@ -173,71 +216,109 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
       }
     }
 
-    const requestOpen = async (deviceCode: string, doorNo: number | undefined, intentId: string) => {
-      const startedAt = Date.now()
-      let lastError: AppError = new AppError('DOOR_OPEN_TIMEOUT')
-      while (Date.now() - startedAt < OPEN_DEADLINE_MS) {
-        const result = await callApi('openDoor', {
-          body: { deviceCode, doorNo: doorNo as 1 | 2 | undefined, intentId, mode: 'shop' },
-          idempotencyKey: intentId,
-          timeoutMs: Math.min(OPEN_ATTEMPT_TIMEOUT_MS, OPEN_DEADLINE_MS - (Date.now() - startedAt)),
-        })
-        if (result.ok) {
-          setDoor({ requesting: false })
-          follow(result.data)
-          watchOpenDeadline(result.data.id, startedAt)
-          return
-        }
-        lastError = result.error
-        if (!isTransient(result.error)) break
-        await sleep(OPEN_RETRY_PAUSE_MS)
+    /** Follows the snapshot, or takes it in when it is the session already followed. */
+    const adopt = (session: DoorSession) => {
+      if (followedId() === session.id) {
+        ingest([], session)
+        setDoor({ requesting: false, rejoining: false, error: null })
+      } else follow(session)
+    }
+
+    const rejoin = async (sessionId: string): Promise<boolean> => {
+      setDoor({ rejoining: true })
+      const read = await callApi('getDoorSession', { path: { sessionId } })
+      if (read.ok) {
+        adopt(read.data)
+        return true
       }
-      setDoor({ requesting: false, error: lastError })
-      // The gate may have changed under us (another shopper, a fault): show the cloud's current answer.
-      if (!isTransient(lastError)) void get().refreshCabinet()
+      setDoor({ rejoining: false, requesting: false, error: read.error })
+      return false
+    }
+
+    const requestOpen = async (request: OpenRequest) => {
+      const startedAt = Date.now()
+      const deadlineAt = startedAt + OPEN_DEADLINE_MS
+      const result = await callUntil(deadlineAt, OPEN_SCHEDULE, (timeoutMs) =>
+        callApi('openDoor', {
+          body: { ...request, mode: 'shop' },
+          idempotencyKey: request.intentId,
+          timeoutMs,
+        }),
+      )
+      if (get().door.request?.intentId !== request.intentId) return
+      if (result.ok) {
+        adopt(result.data)
+        watchOpenDeadline(result.data.id, deadlineAt)
+        return
+      }
+      // A conflict about the shopper's own door (open already, this intent used): follow that door.
+      if (result.error.sessionId && (await rejoin(result.error.sessionId))) return
+      if (isTransient(result.error)) {
+        setDoor({ requesting: false, error: new AppError('OPEN_UNCONFIRMED', { detail: result.error.code }) })
+        // The cloud may have opened the door while its answers were lost: ask what is going on, in the
+        // background, until it answers; an open door found that way is followed without a tap.
+        void get().recoverAfterLostAnswer()
+      } else {
+        setDoor({ requesting: false, error: result.error })
+        // The gate may have changed under us (another shopper, a fault): show the cloud's current answer.
+        void get().refreshCabinet()
+      }
     }
 
     // The promise of the 开门 button is a definite answer within 20 s of the tap, whatever the cloud does:
-    // ask once more at the deadline, then say it timed out (and keep following, should it open late).
-    const watchOpenDeadline = (sessionId: string, startedAt: number) => {
+    // at the deadline a door still opening is reported as timed out (and still followed, should it open).
+    const watchOpenDeadline = (sessionId: string, deadlineAt: number) => {
       setTimeout(
-        async () => {
-          const stillOpening = () => {
-            const session = get().door.log?.session
-            return (
-              session?.id === sessionId &&
-              (session.state === 'opening' || session.state === 'awaiting_confirmation')
-            )
-          }
-          if (!stillOpening()) return
-          const read = await callApi('getDoorSession', { path: { sessionId } })
-          if (read.ok) ingest([], read.data)
-          if (stillOpening()) setDoor({ error: new AppError('DOOR_OPEN_TIMEOUT') })
+        () => {
+          const session = get().door.log?.session
+          const stillOpening =
+            session?.id === sessionId &&
+            (session.state === 'opening' || session.state === 'awaiting_confirmation')
+          if (!stillOpening) return
+          setDoor({ error: new AppError('DOOR_OPEN_TIMEOUT') })
+          void catchUp()
         },
-        Math.max(0, startedAt + OPEN_DEADLINE_MS - Date.now()),
+        Math.max(0, deadlineAt - Date.now()),
       )
+    }
+
+    const startOpen = (deviceCode: string, doorNo: DoorNo): boolean => {
+      const { door } = get()
+      const current = door.log?.session
+      // A session still going blocks a new open, unless this phone already gave up on it (timed out).
+      const going = current && !isFinalSessionState(current.state) && !door.error
+      if (door.requesting || door.rejoining || going) return false
+      if (current && !isFinalSessionState(current.state)) unfollow()
+      const kept = door.request
+      // After a lost answer the same door is asked for with the same intent: still one door session.
+      const request: OpenRequest =
+        door.error?.code === 'OPEN_UNCONFIRMED' && kept?.deviceCode === deviceCode && kept.doorNo === doorNo
+          ? kept
+          : { deviceCode, doorNo, intentId: newId('intent-') }
+      setDoor({ ...idleDoor, request, requesting: true })
+      void requestOpen(request)
+      return true
     }
 
     return {
       door: idleDoor,
+      doorHint: null,
 
       openDoor: (doorNo) => {
-        const { door, cabinet } = get()
-        const current = door.log?.session
-        const deviceCode = cabinet.deviceCode
-        // A session still going blocks a new open, unless this phone already gave up on it (timed out).
-        const going = current && !isFinalSessionState(current.state) && !door.error
-        if (door.requesting || going || !deviceCode) return false
-        if (current && !isFinalSessionState(current.state)) stopFollowing?.()
-        // A retry after a failed attempt with no definite answer keeps the intent: still one door session.
-        const intentId =
-          door.error && isTransient(door.error) && door.intentId ? door.intentId : newId('intent-')
-        setDoor({ ...idleDoor, intentId, requesting: true, requestedAt: Date.now() })
-        void requestOpen(deviceCode, doorNo, intentId)
-        return true
+        const deviceCode = get().cabinet.deviceCode
+        return deviceCode ? startOpen(deviceCode, asDoorNo(doorNo)) : false
       },
 
-      followSession: (session) => follow(session),
+      retryOpen: () => {
+        const { request, log } = get().door
+        const target =
+          request ?? (log ? { deviceCode: log.session.deviceCode, doorNo: log.session.doorNo } : null)
+        return target ? startOpen(target.deviceCode, target.doorNo) : false
+      },
+
+      rejoinSession: (sessionId) => rejoin(sessionId),
+
+      followSession: (session) => adopt(session),
 
       objectToLine: async (productId) => {
         const session = get().door.log?.session
@@ -252,18 +333,29 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
       },
 
       loadReceipt: async () => {
-        const orderId = get().door.log?.session.orderId
-        if (!orderId) return
+        clearTimeout(receiptRetry)
+        const session = get().door.log?.session
+        const orderId = session?.orderId
+        if (!session || !orderId) return
         const result = await callApi('getOrder', { path: { orderId } })
-        if (result.ok) setDoor({ receipt: result.data, receiptError: null })
-        else setDoor({ receiptError: result.error })
+        if (followedId() !== session.id) return
+        if (result.ok) {
+          receiptRetryMs = 1_000
+          setDoor({ receipt: result.data, receiptError: null })
+        } else if (isTransient(result.error)) {
+          // The door is closed and settled; only the answer is missing. Keep asking, without a tap.
+          setDoor({ receiptError: null })
+          receiptRetry = setTimeout(() => void get().loadReceipt(), receiptRetryMs)
+          receiptRetryMs = Math.min(RECEIPT_RETRY_MAX_MS, receiptRetryMs * 2)
+        } else setDoor({ receiptError: result.error })
       },
 
       leaveSession: () => {
         clearTimeout(reminderTimer)
-        stopFollowing?.()
-        stopFollowing = null
+        clearTimeout(receiptRetry)
+        unfollow()
         setDoor(idleDoor)
+        set({ doorHint: null })
       },
     }
   }

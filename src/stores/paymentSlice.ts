@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
-import { AppError } from '@/domain/errors'
+import { AppError, isTransient } from '@/domain/errors'
 import { platform } from '@/platform'
 import { pollUntil } from './poll'
 import type { AppState } from './types'
@@ -11,19 +11,47 @@ export interface PaymentSlice {
   payment: { phase: PaymentPhase; orderId: string | null; error: AppError | null }
   /** Pay an unpaid order with the platform's payment, then believe only the cloud. */
   payOrder: (orderId: string) => Promise<boolean>
+  /** A payment the cloud reports pending (after a restart): 确认中 until the cloud's answer. */
+  resumePayment: (paymentId: string, orderId: string) => void
 }
+
+const CONFIRM_TIMEOUT_MS = 30_000
 
 export const createPaymentSlice: StateCreator<AppState, [], [], PaymentSlice> = (set, get) => {
   const setPayment = (patch: Partial<PaymentSlice['payment']>) =>
     set((s) => ({ payment: { ...s.payment, ...patch } }))
+  const busy = (orderId: string) => {
+    const { phase, orderId: current } = get().payment
+    return (phase === 'paying' || phase === 'confirming') && current === orderId
+  }
+
+  /** Polls the cloud for the payment's outcome; the platform's own result is never proof. */
+  const confirm = async (paymentId: string): Promise<boolean> => {
+    setPayment({ phase: 'confirming' })
+    const { answer, timedOut } = await pollUntil(
+      () => callApi('getPayment', { path: { paymentId } }),
+      (r) => (r.ok ? r.data.state !== 'pending' : !isTransient(r.error)),
+      { everyMs: 1000, timeoutMs: CONFIRM_TIMEOUT_MS },
+    )
+    if (answer.ok && answer.data.state === 'succeeded') {
+      setPayment({ phase: 'succeeded' })
+      await get().refreshCabinet()
+      return true
+    }
+    const error = !answer.ok
+      ? answer.error
+      : timedOut
+        ? new AppError('PAYMENT_PENDING')
+        : new AppError('PAYMENT_FAILED', { detail: answer.data.failure?.message })
+    setPayment({ phase: 'failed', error })
+    return false
+  }
 
   return {
     payment: { phase: 'idle', orderId: null, error: null },
 
     payOrder: async (orderId) => {
-      const { payment } = get()
-      if ((payment.phase === 'paying' || payment.phase === 'confirming') && payment.orderId === orderId)
-        return false
+      if (busy(orderId)) return false
       setPayment({ phase: 'paying', orderId, error: null })
       // One key per order payment attempt: a double tap or a retry gets the same payment back.
       const created = await callApi('payOrder', {
@@ -41,24 +69,13 @@ export const createPaymentSlice: StateCreator<AppState, [], [], PaymentSlice> = 
         setPayment({ phase: 'failed', error: new AppError('PLATFORM_CANCELLED') })
         return false
       }
-      setPayment({ phase: 'confirming' })
-      const { answer, timedOut } = await pollUntil(
-        () => callApi('getPayment', { path: { paymentId: created.data.id } }),
-        (r) => (r.ok ? r.data.state !== 'pending' : r.error.code !== 'NETWORK' && r.error.code !== 'TIMEOUT'),
-        { everyMs: 1000, timeoutMs: 30_000 },
-      )
-      if (answer.ok && answer.data.state === 'succeeded') {
-        setPayment({ phase: 'succeeded' })
-        await get().refreshCabinet()
-        return true
-      }
-      const error = !answer.ok
-        ? answer.error
-        : timedOut
-          ? new AppError('PAYMENT_PENDING')
-          : new AppError('PAYMENT_FAILED', { detail: answer.data.failure?.message })
-      setPayment({ phase: 'failed', error })
-      return false
+      return confirm(created.data.id)
+    },
+
+    resumePayment: (paymentId, orderId) => {
+      if (busy(orderId)) return
+      setPayment({ phase: 'confirming', orderId, error: null })
+      void confirm(paymentId)
     },
   }
 }

@@ -4,9 +4,16 @@ import type { CreditSlice } from './creditSlice'
 import type { DoorSlice } from './doorSlice'
 import type { PaymentSlice } from './paymentSlice'
 import type { PrefsSlice } from './prefsSlice'
+import type { ResumeSlice } from './resumeSlice'
 import type { SessionSlice } from './sessionSlice'
 
-export type AppState = SessionSlice & CabinetSlice & DoorSlice & CreditSlice & PaymentSlice & PrefsSlice
+export type AppState = SessionSlice &
+  CabinetSlice &
+  DoorSlice &
+  CreditSlice &
+  PaymentSlice &
+  PrefsSlice &
+  ResumeSlice
 
 /** What the store needs from the outside world besides the transport; tests pass stand-ins. */
 export interface StorePorts {

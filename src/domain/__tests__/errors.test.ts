@@ -43,6 +43,7 @@ describe('the error catalogue', () => {
         'PLATFORM_CANCELLED',
         'PLATFORM_FAILED',
         'DOOR_LEFT_OPEN',
+        'OPEN_UNCONFIRMED',
         'COUNT_REQUIRED',
         'REASON_REQUIRED',
         'ALBUM_DENIED',

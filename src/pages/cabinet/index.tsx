@@ -30,6 +30,7 @@ export default function CabinetPage() {
   const doorBusy = useAppStore(
     (s) => s.door.requesting || s.payment.phase === 'paying' || s.payment.phase === 'confirming',
   )
+  const paymentConfirming = useAppStore((s) => s.payment.phase === 'confirming')
   const [doorNo, setDoorNo] = useState<number | null>(null)
 
   useLoad((query: Record<string, string | undefined>) => {
@@ -72,6 +73,12 @@ export default function CabinetPage() {
           }}
         />
 
+        {paymentConfirming ? (
+          <View className='cabinet__payment' role='status'>
+            支付确认中，请稍候…
+          </View>
+        ) : null}
+
         <GatePanel
           gate={gate}
           busy={doorBusy}
@@ -83,7 +90,11 @@ export default function CabinetPage() {
             const unpaid = gate.reasons[0]?.unpaidOrder
             if (next === 'authorizeCredit') void Taro.navigateTo({ url: ROUTES.credit })
             else if (next === 'payUnpaid' && unpaid) void actions.payOrder(unpaid.orderId)
-            else void actions.performNextStep(next)
+            else if (next === 'resume') {
+              // The shopper's own door is open (here or elsewhere): back to its live cart, not a new open.
+              void actions.performNextStep('resume')
+              void Taro.navigateTo({ url: ROUTES.shopping })
+            } else void actions.performNextStep(next)
           }}
           onPhoneCredential={(credential) => void actions.bindPhoneAndRefresh(credential)}
         />

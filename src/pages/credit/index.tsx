@@ -7,6 +7,7 @@ import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { CREDIT_METHOD_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
+import { leaveToCabinet } from '@/navigation'
 import { useAppStore } from '@/stores'
 import './index.scss'
 
@@ -21,7 +22,8 @@ export default function CreditPage() {
     if (credit.phase !== 'authorized') return
     void Taro.showToast({ title: '授权成功，可以开门了', icon: 'success' })
     resetCredit()
-    void Taro.navigateBack()
+    // Back to the cabinet: the page below, or (after a restart straight onto this page) the cabinet itself.
+    leaveToCabinet(true)
   }, [credit.phase, resetCredit])
 
   if (credit.phase === 'starting' || credit.phase === 'confirming') {

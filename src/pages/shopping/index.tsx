@@ -11,19 +11,29 @@ import { formatDuration } from '@/domain/time'
 import { useNow } from '@/hooks/useNow'
 import { platform } from '@/platform'
 import { useNoticeToast } from '@/hooks/useNoticeToast'
+import { goToTarget, leaveToCabinet } from '@/navigation'
 import { ROUTES } from '@/routes'
 import { useAppStore } from '@/stores'
 import './index.scss'
 
 export default function ShoppingPage() {
-  const { door, payment } = useAppStore(useShallow((s) => ({ door: s.door, payment: s.payment })))
+  const { door, payment, resumeStatus, hasCabinet } = useAppStore(
+    useShallow((s) => ({
+      door: s.door,
+      payment: s.payment,
+      resumeStatus: s.resumeStatus,
+      hasCabinet: s.cabinet.deviceCode !== null,
+    })),
+  )
   const actions = useAppStore(
     useShallow((s) => ({
-      openDoor: s.openDoor,
+      retryOpen: s.retryOpen,
       objectToLine: s.objectToLine,
       payOrder: s.payOrder,
       loadReceipt: s.loadReceipt,
       leaveSession: s.leaveSession,
+      resumeActive: s.resumeActive,
+      scanCabinet: s.scanCabinet,
     })),
   )
   const session = door.log?.session ?? null
@@ -34,7 +44,18 @@ export default function ShoppingPage() {
 
   const backToCabinet = () => {
     actions.leaveSession()
-    void Taro.navigateBack().catch(() => Taro.reLaunch({ url: `${ROUTES.cabinet}?from=app` }))
+    leaveToCabinet(hasCabinet)
+  }
+
+  const rescan = async () => {
+    actions.leaveSession()
+    if (await actions.scanCabinet()) await Taro.reLaunch({ url: `${ROUTES.cabinet}?from=app` })
+  }
+
+  // Opened with no session (a restart on this page): the cloud says where the shopper is.
+  const askCloud = async () => {
+    const { target } = await actions.resumeActive()
+    if (target) await goToTarget(target)
   }
 
   const object = async (productId: string) => {
@@ -53,11 +74,22 @@ export default function ShoppingPage() {
       <StatusView
         kind='error'
         error={door.error}
-        onAction={(next) => (next === 'retry' ? actions.openDoor(session?.doorNo) : backToCabinet())}
+        onAction={(next) => (next === 'retry' ? actions.retryOpen() : backToCabinet())}
       />
     )
-  } else if (door.requesting || !session || opening) {
+  } else if (door.rejoining && !session) {
+    body = <StatusView kind='loading' text='正在回到您的购物…' />
+  } else if (door.requesting || opening) {
     body = <StatusView kind='loading' text='开门中…' />
+  } else if (!session) {
+    body =
+      resumeStatus === 'answered' ? (
+        <StatusView kind='error' error={new AppError('SESSION_NOT_FOUND')} onAction={() => void rescan()} />
+      ) : resumeStatus === 'unanswered' ? (
+        <StatusView kind='error' error={new AppError('NETWORK')} onAction={() => void askCloud()} />
+      ) : (
+        <StatusView kind='loading' text='正在查询购物状态…' />
+      )
   } else if (state === 'failed' || state === 'cancelled') {
     const code = session.failure?.code
     const error = new AppError(isErrorCode(code) ? code : 'DOOR_OPEN_FAILED', {
@@ -67,15 +99,17 @@ export default function ShoppingPage() {
       <StatusView
         kind='error'
         error={error}
-        onAction={(next) => (next === 'retry' ? actions.openDoor(session.doorNo) : backToCabinet())}
+        onAction={(next) => (next === 'retry' ? actions.retryOpen() : backToCabinet())}
       />
     )
   } else if (state === 'open' || state === 'closed') {
-    const openedFor = door.openSeenAt ? Math.max(0, now - door.openSeenAt) : 0
+    const openedFor = door.openedAtLocal ? Math.max(0, now - door.openedAtLocal) : 0
     body = (
       <View className='shopping'>
         <View className={`shopping__banner shopping__banner--${state}`} role='status'>
-          <Text className='shopping__title'>{state === 'open' ? '柜门已打开，请取商品' : '结算中'}</Text>
+          <Text className='shopping__title'>
+            {state === 'open' ? '柜门已打开，请取商品' : '门已关好，正在结算'}
+          </Text>
           {state === 'open' ? (
             <Text className='shopping__timer'>已开门 {formatDuration(openedFor)}</Text>
           ) : (
@@ -122,7 +156,7 @@ export default function ShoppingPage() {
     ) : door.receiptError ? (
       <StatusView kind='error' error={door.receiptError} onAction={() => void actions.loadReceipt()} />
     ) : (
-      <StatusView kind='loading' text='正在生成小票…' />
+      <StatusView kind='loading' text='门已关好，正在结算…' />
     )
   } else if (state === 'empty') {
     body = (

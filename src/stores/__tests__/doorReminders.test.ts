@@ -49,7 +49,7 @@ function openedStore(elderMode: boolean) {
 
 test('a minute after the door opened the shopper is reminded to close it, and elder mode says so', () => {
   const { store } = openedStore(true)
-  expect(store.getState().door.openSeenAt).not.toBeNull()
+  expect(store.getState().door.openedAtLocal).not.toBeNull()
   expect(speak).toHaveBeenCalledWith('柜门已打开，请取商品')
   jest.advanceTimersByTime(CLOSE_REMINDER_MS - 1)
   expect(store.getState().door.closeReminder).toBe(false)

@@ -68,7 +68,7 @@ test('a cleared shopper opens, takes two, returns one, closes and gets the cloud
   await store.getState().openCabinetFrom(QR)
   expect(store.getState().cabinet.landing?.gate.mayOpen).toBe(true)
 
-  await store.getState().openDoor()
+  await store.getState().openDoor(1)
   await waitFor(() => store.getState().door.log?.session.state === 'open')
   const productId = store.getState().cabinet.landing!.goods.find((g) => g.stock > 2)!.productId
   control.take({ deviceCode: 'GZ0001A', doorNo: 1, productId, qty: 2 })
@@ -91,7 +91,11 @@ test('a cleared shopper opens, takes two, returns one, closes and gets the cloud
 test('a double tap on 开门 makes one door session', async () => {
   const { store } = start('happy')
   await store.getState().openCabinetFrom(QR)
-  await Promise.all([store.getState().openDoor(), store.getState().openDoor(), store.getState().openDoor()])
+  await Promise.all([
+    store.getState().openDoor(1),
+    store.getState().openDoor(1),
+    store.getState().openDoor(1),
+  ])
   await waitFor(() => store.getState().door.log?.session.state === 'open')
   expect(sessionsOf('u_happy').filter((s) => s.state === 'open')).toHaveLength(1)
 })
@@ -101,7 +105,7 @@ test('a dropped response is retried with the same intent: still one door session
   await store.getState().openCabinetFrom(QR)
   const before = sessionsOf('u_happy').length
   control.network({ dropResponses: 1 })
-  await store.getState().openDoor()
+  await store.getState().openDoor(1)
   await waitFor(() => store.getState().door.log?.session.state === 'open')
   expect(sessionsOf('u_happy').length - before).toBe(1)
 })
@@ -109,7 +113,7 @@ test('a dropped response is retried with the same intent: still one door session
 test('socket events out of order and twice are applied once each, in sequence order', async () => {
   const { store, control, ports } = start('happy')
   await store.getState().openCabinetFrom(QR)
-  await store.getState().openDoor()
+  await store.getState().openDoor(1)
   await waitFor(() => store.getState().door.log?.session.state === 'open')
   const session = store.getState().door.log!.session
   const productId = store.getState().cabinet.landing!.goods.find((g) => g.stock > 3)!.productId
@@ -127,7 +131,7 @@ test('socket events out of order and twice are applied once each, in sequence or
 test('nothing taken ends as 本次未购物 with no order', async () => {
   const { store, control } = start('happy')
   await store.getState().openCabinetFrom(QR)
-  await store.getState().openDoor()
+  await store.getState().openDoor(1)
   await waitFor(() => store.getState().door.log?.session.state === 'open')
   control.close({ deviceCode: 'GZ0001A', doorNo: 1 })
   await waitFor(() => store.getState().door.log?.session.state === 'empty', 10_000)

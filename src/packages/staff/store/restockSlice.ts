@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
 import { newId } from '@/api/ids'
+import { callUntil } from '@/api/retry'
 import type { StreamStatus } from '@/api/stream'
 import type {
   DoorNo,
@@ -10,7 +11,7 @@ import type {
   StaffDeviceDetail,
   StockAdjustReason,
 } from '@/api/types'
-import { AppError } from '@/domain/errors'
+import { AppError, isTransient } from '@/domain/errors'
 import { applyEvents, applySnapshot, hasGap, startLog, type SessionLog } from '@/domain/sessionLog'
 import { confirmLines, firstProblem, summaryLines } from '../domain/restockSummary'
 import type { LoadStatus, StaffPorts, StaffState } from './types'
@@ -19,8 +20,7 @@ export type RestockLog = SessionLog<RestockSession, RestockSessionEvent>
 
 /** The same promise as the shopper's 开门: opened, or a failure with a reason, within this time. */
 const OPEN_DEADLINE_MS = 20_000
-const OPEN_ATTEMPT_TIMEOUT_MS = 8_000
-const OPEN_RETRY_PAUSE_MS = 800
+const OPEN_SCHEDULE = { attemptTimeoutMs: 8_000, pauseMs: 800 }
 const POLL_EVERY_MS = 1_000
 
 export interface RestockState {
@@ -55,8 +55,11 @@ export interface RestockSlice {
     status: LoadStatus
     error: AppError | null
   }
-  /** The restock screen for a device: its goods (capacities, doors) and open 补货单; resumes a kept restock. */
-  prepareRestock: (deviceCode: string) => Promise<void>
+  /**
+   * The restock screen for a device: its goods (capacities, doors) and open 补货单; resumes a kept restock,
+   * or the session the cloud named (`sessionId`, after a restart or a reinstall that kept nothing).
+   */
+  prepareRestock: (deviceCode: string, sessionId?: string | null) => Promise<void>
   openRestock: (options: { doorNo: DoorNo; restockOrderId: string | null }) => Promise<void>
   setRestockCount: (productId: string, count: number) => void
   setRestockReason: (productId: string, reason: StockAdjustReason) => void
@@ -97,8 +100,6 @@ export function persistedRestock(r: RestockState): Partial<RestockState> {
   return { ...kept, log: r.log ? { session: r.log.session, events: [], pending: [] } : null }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const isTransient = (e: AppError) => e.code === 'NETWORK' || e.code === 'TIMEOUT'
 const LIVE: ReadonlySet<string> = new Set(['opening', 'open'])
 
 /** A restock that is still the restocker's business: opened and not yet confirmed by the cloud. */
@@ -176,11 +177,33 @@ export function createRestockSlice(ports: StaffPorts): StateCreator<StaffState, 
       follow(session)
     }
 
+    /** The restocker's own session on this cabinet, as the cloud has it, replaces whatever the phone kept. */
+    const adoptSession = async (deviceCode: string, sessionId: string): Promise<boolean> => {
+      const read = await callApi('getRestockSession', { path: { sessionId } })
+      const unfinished = read.ok && read.data.state !== 'failed' && read.data.state !== 'confirmed'
+      if (!read.ok || !unfinished || read.data.deviceCode !== deviceCode) return false
+      unfollow()
+      set((s) => ({
+        restock: {
+          ...idleRestock,
+          deviceCode,
+          deviceName: s.restock.deviceCode === deviceCode ? s.restock.deviceName : '',
+          capacities: s.restock.deviceCode === deviceCode ? s.restock.capacities : {},
+          doorNo: read.data.doorNo,
+          restockOrderId: read.data.restockOrderId ?? null,
+        },
+      }))
+      start(read.data)
+      return true
+    }
+
     return {
       restock: idleRestock,
       restockOrders: { deviceCode: null, items: [], status: 'idle', error: null },
 
-      prepareRestock: async (deviceCode) => {
+      prepareRestock: async (deviceCode, sessionId) => {
+        if (sessionId && get().restock.log?.session.id !== sessionId)
+          await adoptSession(deviceCode, sessionId)
         const kept = get().restock
         if (kept.deviceCode !== deviceCode && !restockInProgress(kept)) {
           unfollow()
@@ -227,23 +250,17 @@ export function createRestockSlice(ports: StaffPorts): StateCreator<StaffState, 
           closedByUser: false,
           result: null,
         })
-        const startedAt = Date.now()
-        let lastError = new AppError('DOOR_OPEN_TIMEOUT')
-        while (Date.now() - startedAt < OPEN_DEADLINE_MS) {
-          const result = await callApi('openRestockSession', {
-            body: { deviceCode, doorNo, intentId, restockOrderId: restockOrderId ?? undefined },
-            idempotencyKey: intentId,
-            timeoutMs: Math.min(OPEN_ATTEMPT_TIMEOUT_MS, OPEN_DEADLINE_MS - (Date.now() - startedAt)),
-          })
-          if (result.ok) {
-            start(result.data)
-            return
-          }
-          lastError = result.error
-          if (!isTransient(result.error)) break
-          await sleep(OPEN_RETRY_PAUSE_MS)
+        const body = { deviceCode, doorNo, intentId, restockOrderId: restockOrderId ?? undefined }
+        const result = await callUntil(Date.now() + OPEN_DEADLINE_MS, OPEN_SCHEDULE, (timeoutMs) =>
+          callApi('openRestockSession', { body, idempotencyKey: intentId, timeoutMs }),
+        )
+        if (result.ok) {
+          start(result.data)
+          return
         }
-        setRestock({ requesting: false, error: lastError })
+        // The restocker's own open restock (named by the conflict): continue it rather than open another.
+        if (result.error.sessionId && (await adoptSession(deviceCode, result.error.sessionId))) return
+        setRestock({ requesting: false, error: result.error })
       },
 
       setRestockCount: (productId, count) =>

@@ -23,12 +23,14 @@ import './index.scss'
 interface Query {
   code: string
   orderId: string | null
+  /** The restock session the cloud says is still open (after a restart): continue it. */
+  sessionId: string | null
 }
 
 export default function RestockPage() {
   const [query, setQuery] = useState<Query | null>(null)
   useLoad((q: Record<string, string | undefined>) =>
-    setQuery({ code: q.code ?? '', orderId: q.orderId ?? null }),
+    setQuery({ code: q.code ?? '', orderId: q.orderId ?? null, sessionId: q.session ?? null }),
   )
   return (
     <PageShell>
@@ -43,7 +45,7 @@ export default function RestockPage() {
 
 const DOOR_NAME: Record<DoorNo, string> = { 1: '左门', 2: '右门' }
 
-function Restock({ code, orderId }: Query) {
+function Restock({ code, orderId, sessionId }: Query) {
   const { restock, orders, device } = useStaffStore(
     useShallow((s) => ({ restock: s.restock, orders: s.restockOrders, device: s.device })),
   )
@@ -65,7 +67,7 @@ function Restock({ code, orderId }: Query) {
   )
   const [doorNo, setDoorNo] = useState<DoorNo>(1)
 
-  useShowEffect(() => void actions.prepareRestock(code))
+  useShowEffect(() => void actions.prepareRestock(code, sessionId))
   useDidHide(() => actions.pauseRestock())
   useUnload(() => actions.pauseRestock())
 
