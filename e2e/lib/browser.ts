@@ -9,12 +9,21 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export interface Phone {
   context: BrowserContext
   page: Page
+  /** The browser profile: the phone's storage, kept across a kill. */
+  profile: string
+  /** Closes the browser and deletes its storage. */
   close: () => Promise<void>
+  /** The app is killed: the browser closes, its storage stays for the next launch (`openPhone(profile)`). */
+  kill: () => Promise<void>
 }
 
-/** A phone-sized browser with a fresh profile: nothing persisted from another journey. */
-export async function openPhone(): Promise<Phone> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-e2e-'))
+/**
+ * A phone-sized browser. With no `profile` a fresh one (nothing persisted from another journey); with the
+ * profile of a killed phone, the same storage again (the app relaunched on the same phone).
+ */
+export async function openPhone(
+  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-e2e-')),
+): Promise<Phone> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -39,10 +48,12 @@ export async function openPhone(): Promise<Phone> {
   return {
     context,
     page,
+    profile,
     close: async () => {
       await context.close()
       fs.rmSync(profile, { recursive: true, force: true })
     },
+    kill: () => context.close(),
   }
 }
 
