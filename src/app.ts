@@ -12,6 +12,14 @@ async function resume(): Promise<void> {
   if (target) await goToTarget(target)
 }
 
+/**
+ * On a show or a network return, only for a user who is signed in: one who never was has nothing to
+ * resume, and a login from a show can loop on Alipay (its auth popup re-fires onShow).
+ */
+function resumeIfSignedIn(): void {
+  if (useAppStore.getState().token) void resume()
+}
+
 function App({ children }: PropsWithChildren) {
   useEffect(() => {
     // Cold start: an open door, a pending authorization or payment is found again, whatever page opened.
@@ -24,11 +32,11 @@ function App({ children }: PropsWithChildren) {
       if (await store.openCabinetFromAppShow(info)) {
         await Taro.reLaunch({ url: `${ROUTES.cabinet}?from=app` })
       }
-      await resume()
+      resumeIfSignedIn()
     })
     // Answers lost while the network was away: ask again as soon as it is back.
     const offNetwork = platform.onNetworkChange((online) => {
-      if (online) void resume()
+      if (online) resumeIfSignedIn()
     })
     return () => {
       offShow()

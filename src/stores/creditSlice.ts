@@ -27,8 +27,12 @@ export interface CreditSlice {
   startCredit: (method: CreditMethod) => Promise<void>
   /** Ask the cloud how the pending authorization ended; safe to call any number of times at once. */
   confirmCredit: () => Promise<void>
-  /** An authorization the cloud reports pending (after a restart): 确认中 until the cloud's answer. */
-  resumeCredit: (authorization: CreditAuthorization) => void
+  /**
+   * An authorization the cloud reports pending (after a restart): 确认中 until the cloud's answer. False
+   * when the shopper backed out of exactly this one on this run (the cloud keeps it pending until it
+   * expires): nothing to go back to.
+   */
+  resumeCredit: (authorization: CreditAuthorization) => boolean
   resetCredit: () => void
 }
 
@@ -47,6 +51,7 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
     set((s) => ({ credit: { ...s.credit, ...patch } }))
   // The platform page can return through its callback and through app show, even twice: one poll serves all.
   let confirming: Promise<void> | null = null
+  let backedOutOf: string | null = null
 
   const settle = (authorization: CreditAuthorization) => {
     switch (authorization.state) {
@@ -86,12 +91,14 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
         setCredit({ phase: 'confirming' })
         const check = await callApi('getCreditAuthorization', { path: { authorizationId: started.data.id } })
         if (check.ok && check.data.state === 'authorized') settle(check.data)
-        else
+        else {
+          backedOutOf = started.data.id
           setCredit({
             phase: 'cancelled',
             pendingAuthorizationId: null,
             error: new AppError('PLATFORM_CANCELLED'),
           })
+        }
         return
       }
       await get().confirmCredit()
@@ -118,7 +125,8 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
 
     resumeCredit: (authorization) => {
       const { credit } = get()
-      if (credit.pendingAuthorizationId === authorization.id && credit.phase === 'confirming') return
+      if (authorization.id === backedOutOf) return false
+      if (credit.pendingAuthorizationId === authorization.id && credit.phase === 'confirming') return true
       setCredit({
         ...idleCredit,
         phase: 'confirming',
@@ -126,6 +134,7 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
         pendingAuthorizationId: authorization.id,
       })
       void get().confirmCredit()
+      return true
     },
 
     resetCredit: () => set({ credit: idleCredit }),

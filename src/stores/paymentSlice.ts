@@ -11,8 +11,11 @@ export interface PaymentSlice {
   payment: { phase: PaymentPhase; orderId: string | null; error: AppError | null }
   /** Pay an unpaid order with the platform's payment, then believe only the cloud. */
   payOrder: (orderId: string) => Promise<boolean>
-  /** A payment the cloud reports pending (after a restart): 确认中 until the cloud's answer. */
-  resumePayment: (paymentId: string, orderId: string) => void
+  /**
+   * A payment the cloud reports pending (after a restart): 确认中 until the cloud's answer. False when the
+   * shopper closed exactly this one's cashier on this run (the cloud keeps it pending until it expires).
+   */
+  resumePayment: (paymentId: string, orderId: string) => boolean
 }
 
 const CONFIRM_TIMEOUT_MS = 30_000
@@ -20,6 +23,7 @@ const CONFIRM_TIMEOUT_MS = 30_000
 export const createPaymentSlice: StateCreator<AppState, [], [], PaymentSlice> = (set, get) => {
   const setPayment = (patch: Partial<PaymentSlice['payment']>) =>
     set((s) => ({ payment: { ...s.payment, ...patch } }))
+  let backedOutOf: string | null = null
   const busy = (orderId: string) => {
     const { phase, orderId: current } = get().payment
     return (phase === 'paying' || phase === 'confirming') && current === orderId
@@ -66,6 +70,7 @@ export const createPaymentSlice: StateCreator<AppState, [], [], PaymentSlice> = 
       }
       const flow = await platform.pay(created.data.payload)
       if (flow.outcome === 'cancelled') {
+        backedOutOf = created.data.id
         setPayment({ phase: 'failed', error: new AppError('PLATFORM_CANCELLED') })
         return false
       }
@@ -73,9 +78,11 @@ export const createPaymentSlice: StateCreator<AppState, [], [], PaymentSlice> = 
     },
 
     resumePayment: (paymentId, orderId) => {
-      if (busy(orderId)) return
+      if (paymentId === backedOutOf) return false
+      if (busy(orderId)) return true
       setPayment({ phase: 'confirming', orderId, error: null })
       void confirm(paymentId)
+      return true
     },
   }
 }

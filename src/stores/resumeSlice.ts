@@ -132,17 +132,15 @@ export const createResumeSlice: StateCreator<AppState, [], [], ResumeSlice> = (s
     }
     let target: ResumeTarget | null = null
     const authorization = active.creditAuthorization
-    if (authorization) {
-      // Confirmed wherever the user is now; shown where it was started unless they scanned elsewhere.
-      get().resumeCredit(authorization)
+    // Confirmed wherever the user is now; shown where it was started unless they scanned elsewhere.
+    if (authorization && get().resumeCredit(authorization)) {
       if (!elsewhere(context, authorization.deviceCode)) {
         get().showCabinet(authorization.deviceCode)
         target = { page: 'credit' }
       }
     }
     const pending = active.payment
-    if (pending) {
-      get().resumePayment(pending.payment.id, pending.order.id)
+    if (pending && get().resumePayment(pending.payment.id, pending.order.id)) {
       if (!target && !elsewhere(context, pending.order.deviceCode)) {
         get().showCabinet(pending.order.deviceCode)
         target = { page: 'cabinet' }

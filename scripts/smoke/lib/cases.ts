@@ -244,7 +244,7 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
 
       // The shopper closes the door: settlement runs for the cloud's settlement delay.
       await cloud.control('close', { deviceCode, doorNo })
-      await waitFor(() => textOf(page, 'shopping__title') === '结算中', report(page))
+      await waitFor(() => textOf(page, 'shopping__title') === '门已关好，正在结算', report(page))
       await cloud.advanceClock(CLOUD_SETTINGS.settlementDelayMs)
       await waitFor(() => textOf(page, 'receipt__closed-title') === '门已关好', report(page))
 

@@ -113,7 +113,7 @@ export default function ShoppingPage() {
           {state === 'open' ? (
             <Text className='shopping__timer'>已开门 {formatDuration(openedFor)}</Text>
           ) : (
-            <Text className='shopping__timer'>正在识别商品并结算，请稍候…</Text>
+            <Text className='shopping__timer'>识别完成后自动扣款并显示小票，无需操作</Text>
           )}
         </View>
         {state === 'open' && door.closeReminder ? (

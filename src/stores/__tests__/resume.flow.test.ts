@@ -377,3 +377,33 @@ describe('lost answers', () => {
     expect(receiptReads.length).toBe(3)
   })
 })
+
+describe('what the shopper backed out of is not brought back', () => {
+  test('a Pay Score page the shopper cancelled: the next show does not pull them into 确认中', async () => {
+    startCloud('first_time')
+    h.cloud.bindPhone('u_first', { platform: 'weapp', code: 'phone:13912345678' })
+    const { store } = phone('u_first')
+    await store.getState().openCabinetFrom(GZ)
+    jest.spyOn(platform, 'authorizeCredit').mockResolvedValue({ outcome: 'cancelled' })
+    await store.getState().startCredit('wxpay_score_enable')
+    expect(store.getState().credit.phase).toBe('cancelled')
+    // The platform never tells the cloud about a cancel: the attempt stays pending there until it expires.
+    expect(h.cloud.getActiveState('u_first').creditAuthorization).not.toBeNull()
+
+    expect((await store.getState().resumeActive()).target).toBeNull()
+    expect(store.getState().credit.phase).toBe('cancelled')
+  })
+
+  test('a cashier the shopper closed: the next show does not pull them into 支付确认中', async () => {
+    startCloud('unpaid_order')
+    const { store } = phone('u_happy')
+    await store.getState().openCabinetFrom(GZ)
+    const unpaid = store.getState().cabinet.landing!.gate.reasons[0]!.unpaidOrder!
+    jest.spyOn(platform, 'pay').mockResolvedValue({ outcome: 'cancelled' })
+    expect(await store.getState().payOrder(unpaid.orderId)).toBe(false)
+    expect(h.cloud.getActiveState('u_happy').payment).not.toBeNull()
+
+    expect((await store.getState().resumeActive()).target).toBeNull()
+    expect(store.getState().payment.phase).toBe('failed')
+  })
+})
