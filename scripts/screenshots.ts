@@ -25,7 +25,7 @@ takeScreenshots('demo', '', async ({ emulator, page, shot }) => {
   await shot('live-cart')
 
   await emulator.control('close', { deviceCode: 'GZ0001A', doorNo: 1 })
-  await page.getByText('门已关好').waitFor({ timeout: 10_000 })
+  await page.getByText('门已关好', { exact: true }).waitFor({ timeout: 10_000 })
   await page.waitForTimeout(300)
   await shot('receipt', { fullPage: true })
 

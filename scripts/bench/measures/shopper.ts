@@ -96,7 +96,7 @@ export async function measure(): Promise<Figures> {
     // ---- close → receipt
     const receiptTimes: number[] = []
     {
-      const receipt = await watchFor(page, 'receipt', '门已关好')
+      const receipt = await watchFor(page, 'receipt', '关门时间')
       const closedAt = Date.now()
       await control('close', { deviceCode: DEVICE, doorNo: 1 })
       receiptTimes.push((await receipt()) - closedAt)

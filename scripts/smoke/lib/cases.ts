@@ -4,7 +4,7 @@ import type { ControlState } from '../../../mock/handlers/control'
 import type { CabinetLanding, CartLine, DoorSession, Receipt } from '../../../src/api/types'
 import { describeError } from '../../../src/domain/errors'
 import { CLOUD_SETTINGS, FIXTURE, startCloud, type SmokeCloud } from './cloud'
-import { CABINET_PAGE, SHOPPING_PAGE } from './paths'
+import { CABINET_PAGE, HOME_PAGE, SHOPPING_PAGE } from './paths'
 import { waitFor, type Launch, type OpenedPage, type Screen, type SocketPolicy } from './screen'
 
 export type PageOpener = (cloud: SmokeCloud, launch: Launch) => Promise<OpenedPage>
@@ -274,6 +274,31 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
 
   test(`${platform}: with WebSockets refused, the shopping page follows the door by polling to the receipt`, () =>
     shopperPath('refused'))
+
+  test(`${platform}: killed with its door open and relaunched from the home page, the app goes back to the live cart`, async () => {
+    await withPage({ qrText: CABINET_QR }, async (page) => {
+      await cabinetShown(page)
+      await only(page.screen, 'gate-panel__open').tap()
+      await waitFor(() => doorSessionPosts().some((e) => e.status === 201), report(page))
+      await cloud.advanceClock(CLOUD_SETTINGS.doorDelayMs)
+      await waitFor(() => textOf(page, 'shopping__title') === '柜门已打开，请取商品', report(page))
+    })
+    // While the app is gone, the shopper takes a bottle.
+    await cloud.control('take', { deviceCode: FIXTURE.deviceCode, doorNo: 1, productId: 'p_cola', qty: 1 })
+    // A fresh start with nothing kept on the phone: only the cloud knows the door is open.
+    await withPage({ page: HOME_PAGE }, async (page) => {
+      await waitFor(() => textOf(page, 'shopping__title') === '柜门已打开，请取商品', report(page))
+      assert.deepEqual(page.routes(), [SHOPPING_PAGE], 'a fresh stack on the live cart')
+      await waitFor(() => page.screen.byClass('cart__line').length === 1, report(page))
+      assert.match(only(page.screen, 'cart__line').text, /可口可乐/)
+      assert.deepEqual(doorSessionPosts(), [], 'the relaunch opened nothing')
+      assert.ok(
+        cloud.log.some((e) => e.path === '/v1/me/active' && e.status === 200),
+        'it asked the cloud what is going on',
+      )
+    })
+    await cloud.control('close', { deviceCode: FIXTURE.deviceCode, doorNo: 1 })
+  })
 
   test(`${platform}: tapping the 客服电话 line dials the merchant's service phone`, async () => {
     await withPage({ qrText: CABINET_QR }, async (page) => {

@@ -12,3 +12,6 @@ export const CABINET_PAGE = 'pages/cabinet/index'
 
 /** The page 开门 pushes: the open door, the live cart, then the receipt. */
 export const SHOPPING_PAGE = 'pages/shopping/index'
+
+/** The home page (我的): where a relaunch from the recent list starts. */
+export const HOME_PAGE = 'pages/index/index'
