@@ -105,6 +105,16 @@ async function closeForOneReceipt(page: Page, cloud: Emulator, userId: string): 
   assert.equal(await visible(page, '.receipt').count(), 1, 'one receipt')
 }
 
+/** Cleared at last: 开门, one product taken (on screen as the cloud has it), close, one receipt. */
+async function shopOnce(page: Page, cloud: Emulator, userId: string, productId: string): Promise<void> {
+  await button(page, '开门').waitFor({ timeout: 15_000 })
+  await button(page, '开门').click()
+  await waitForText(page, '柜门已打开，请取商品')
+  await cloud.control('take', { ...door, productId, qty: 1 })
+  await cartMatchesCloud(page, cloud, userId)
+  await closeForOneReceipt(page, cloud, userId)
+}
+
 for (const way of WAYS) {
   resumeJourney(
     'door opening with its answers dropped → the live cart of the door that opened',
@@ -191,12 +201,7 @@ for (const way of WAYS) {
       await new Promise((resolve) => setTimeout(resolve, 1_000))
       assert.equal(await visibleText(again, '确认中…').count(), 1, 'still confirming while the cloud waits')
       await cloud.control('credit', { outcome: 'authorized', userId: 'u_first' })
-      await button(again, '开门').waitFor({ timeout: 15_000 })
-      await button(again, '开门').click()
-      await waitForText(again, '柜门已打开，请取商品')
-      await cloud.control('take', { ...door, productId: 'p_water', qty: 1 })
-      await cartMatchesCloud(again, cloud, 'u_first')
-      await closeForOneReceipt(again, cloud, 'u_first')
+      await shopOnce(again, cloud, 'u_first', 'p_water')
     },
   )
 
@@ -215,12 +220,7 @@ for (const way of WAYS) {
       const payments = [...cloud.cloud.inspect().payments.values()]
       assert.equal(payments.length, 1, 'no second payment')
       await cloud.control('payment', { outcome: 'succeeded', userId: 'u_happy' })
-      await button(again, '开门').waitFor({ timeout: 15_000 })
-      await button(again, '开门').click()
-      await waitForText(again, '柜门已打开，请取商品')
-      await cloud.control('take', { ...door, productId: 'p_cola', qty: 1 })
-      await cartMatchesCloud(again, cloud, 'u_happy')
-      await closeForOneReceipt(again, cloud, 'u_happy')
+      await shopOnce(again, cloud, 'u_happy', 'p_cola')
     },
   )
 

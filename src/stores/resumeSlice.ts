@@ -114,7 +114,12 @@ export const createResumeSlice: StateCreator<AppState, [], [], ResumeSlice> = (s
     get().leaveSession()
     if (read.error.code === 'SESSION_NOT_FOUND' && deviceCode && !elsewhere(context, deviceCode)) {
       get().showCabinet(deviceCode)
-      set({ notice: new AppError('SESSION_NOT_FOUND', { hint: '上次的购物记录已失效，可重新开门购物' }) })
+      set({
+        notice: new AppError('SESSION_NOT_FOUND', {
+          message: '上次的购物记录已失效，可重新开门',
+          hint: '如有疑问请拨打客服电话',
+        }),
+      })
       return { answered: true, target: { page: 'cabinet' } }
     }
     return null

@@ -1,7 +1,5 @@
-import path from 'node:path'
 import { openPhone, type Phone } from '../../../e2e/lib/browser'
-import { startEmulatorServer } from '../../../mock/server/start'
-import { ROOT } from '../../lib/app-config'
+import { startEmulator } from '../../../e2e/lib/emulator'
 import { installMarks, median } from '../measure'
 
 type Figures = Record<string, { value: number | null; budget: number; unit: string; note?: string }>
@@ -17,27 +15,12 @@ const LIVE_CART = '柜门已打开，请取商品'
  * starts empty, so the app logs in first.
  */
 export async function measure(): Promise<Figures> {
-  const server = await startEmulatorServer({
-    port: 0,
-    scenario: 'happy',
-    appDir: path.join(ROOT, 'dist', 'h5'),
-    quiet: true,
-    settings: { doorDelayMs: 300, doorLeftOpenMs: 3_600_000 },
-  })
-  const control = async (route: string, body: unknown) => {
-    const res = await fetch(`${server.url}/__control/${route}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-    if (!res.ok) throw new Error(`control ${route}: ${res.status} ${await res.text()}`)
-    return res.json()
-  }
-  const login = encodeURIComponent('code:u_happy')
-  const cabinetUrl = `${server.url}/app/index.html#/pages/cabinet/index?q=${encodeURIComponent(
-    `https://qr.kaimengui.cn/c/${DEVICE}`,
-  )}&login_code=${login}`
-  const homeUrl = `${server.url}/app/index.html#/pages/index/index?login_code=${login}`
+  const emulator = await startEmulator('happy')
+  await emulator.control('settings', { doorDelayMs: 300, doorLeftOpenMs: 3_600_000 })
+  const { control } = emulator
+  const login = 'code:u_happy'
+  const cabinetUrl = emulator.cabinetUrl({ deviceCode: DEVICE, loginCode: login })
+  const homeUrl = `${emulator.url}/app/index.html#/pages/index/index?login_code=${encodeURIComponent(login)}`
 
   const phones: Phone[] = []
   /** One relaunch: navigation start → 柜门已打开 on screen. */
@@ -90,6 +73,6 @@ export async function measure(): Promise<Figures> {
     }
   } finally {
     for (const phone of phones) await phone.close().catch(() => undefined)
-    await server.stop()
+    await emulator.stop()
   }
 }

@@ -93,9 +93,12 @@ export async function measure(): Promise<Figures> {
     // ---- live cart over the socket
     const socketTimes = await measureCart(page, control, productId)
 
-    // ---- close → receipt
+    // ---- close → receipt: one product in the cart, so settlement makes an order and the receipt shows it
     const receiptTimes: number[] = []
     {
+      const inCart = await watchFor(page, 'inCart', '×1')
+      await control('take', { deviceCode: DEVICE, doorNo: 1, productId, qty: 1 })
+      await inCart()
       const receipt = await watchFor(page, 'receipt', '关门时间')
       const closedAt = Date.now()
       await control('close', { deviceCode: DEVICE, doorNo: 1 })

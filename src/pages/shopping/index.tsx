@@ -47,6 +47,11 @@ export default function ShoppingPage() {
     leaveToCabinet(hasCabinet)
   }
 
+  // 重试: the same open again; with nothing to resend (a failed rejoin), ask the cloud where the shopper is.
+  const retry = () => {
+    if (!actions.retryOpen()) void askCloud()
+  }
+
   const rescan = async () => {
     actions.leaveSession()
     if (await actions.scanCabinet()) await Taro.reLaunch({ url: `${ROUTES.cabinet}?from=app` })
@@ -74,7 +79,7 @@ export default function ShoppingPage() {
       <StatusView
         kind='error'
         error={door.error}
-        onAction={(next) => (next === 'retry' ? actions.retryOpen() : backToCabinet())}
+        onAction={(next) => (next === 'retry' ? retry() : backToCabinet())}
       />
     )
   } else if (door.rejoining && !session) {
@@ -99,7 +104,7 @@ export default function ShoppingPage() {
       <StatusView
         kind='error'
         error={error}
-        onAction={(next) => (next === 'retry' ? actions.retryOpen() : backToCabinet())}
+        onAction={(next) => (next === 'retry' ? retry() : backToCabinet())}
       />
     )
   } else if (state === 'open' || state === 'closed') {

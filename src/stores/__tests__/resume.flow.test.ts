@@ -407,3 +407,20 @@ describe('what the shopper backed out of is not brought back', () => {
     expect(store.getState().payment.phase).toBe('failed')
   })
 })
+
+test('the cabinet page of a shopper whose door is open says 回到购物, and that step follows the door', async () => {
+  startCloud('happy')
+  const { store } = phone('u_happy')
+  const open = h.cloud.openDoor('u_happy', {
+    deviceCode: 'GZ0001A',
+    intentId: 'intent-phone-0002',
+    mode: 'shop',
+  })
+  await store.getState().openCabinetFrom({ kind: 'scan', text: 'https://qr.kaimengui.cn/c/SM0002D' })
+  const reason = store.getState().cabinet.landing!.gate.reasons[0]!
+  expect(reason).toMatchObject({ code: 'SESSION_ACTIVE', session: { id: open.id, deviceCode: 'GZ0001A' } })
+
+  await store.getState().performNextStep('resume')
+  expect(store.getState().door.log?.session.id).toBe(open.id)
+  expect((await h.sent()).filter((s) => s.call === 'POST /v1/door-sessions')).toEqual([])
+})
