@@ -190,9 +190,9 @@ for (const way of WAYS) {
       const phoneGate = visible(page, '[data-gate-reason="PHONE_REQUIRED"]')
       await phoneGate.waitFor({ timeout: 15_000 })
       await phoneGate.locator('taro-button-core', { hasText: '绑定手机号' }).click()
-      await button(page, '去授权').click()
+      await button(page, '去开通').click()
       await visible(page, '.credit__method').first().waitFor({ timeout: 10_000 })
-      await tapButton(page, '立即开通', '.credit__method')
+      await tapButton(page, '开通', '.credit__method')
       // The platform's page is up (the H5 stand-in's dialog) when the app is killed.
       await visible(page, '.taro-modal__content').waitFor({ timeout: 10_000 })
 

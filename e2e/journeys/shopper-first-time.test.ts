@@ -25,8 +25,8 @@ const emulator = emulatorForFile()
 const DEVICE = 'GZ0001A'
 
 for (const [index, method, choose, mode] of [
-  [0, 'wxpay_score_enable', '立即开通', '免确认'],
-  [1, 'wxpay_score_use', '使用微信支付分', '每次开门前确认'],
+  [0, 'wxpay_score_enable', '开通', '免确认'],
+  [1, 'wxpay_score_use', '开通', '每次确认'],
 ] as const) {
   journey(
     `first-time shopper with Pay Score ${method}: phone, credit, 开门, take and return, receipt with every promotion`,
@@ -49,20 +49,24 @@ for (const [index, method, choose, mode] of [
       const creditGate = visible(page, '[data-gate-reason="CREDIT_REQUIRED"]')
       await creditGate.waitFor({ timeout: 10_000 })
       assert.equal(cloud.cloud.getMe('u_first').phoneBound, true, 'the cloud has the phone number')
-      await button(page, '去授权').click()
+      await button(page, '去开通').click()
 
-      // Best method first, marked 推荐; both Pay Score modes offered.
+      // Best method first, marked 推荐: both Pay Score modes, then 免密支付 and 押金开门.
       const methods = visible(page, '.credit__method')
       await methods.first().waitFor({ timeout: 10_000 })
-      assert.equal(await methods.count(), 2, 'both Pay Score modes')
+      assert.deepEqual(
+        await methods.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-method'))),
+        ['wxpay_score_enable', 'wxpay_score_use', 'wxpay_contract', 'wxpay_deposit'],
+        'the whole WeChat chain, in the cloud’s order',
+      )
       assert.match(await methods.nth(0).innerText(), /推荐/)
       assert.match(await methods.nth(0).innerText(), /免确认/)
       assert.doesNotMatch(await methods.nth(1).innerText(), /推荐/)
-      assert.match(await methods.nth(1).innerText(), /每次开门前确认/)
+      assert.match(await methods.nth(1).innerText(), /每次确认/)
       assert.match(await methods.nth(index).innerText(), new RegExp(mode))
 
       await methods.nth(index).locator('taro-button-core', { hasText: choose }).click()
-      await confirmPlatformDialog(page, /授权/)
+      await confirmPlatformDialog(page, /微信支付分/)
 
       // The platform page said "done"; only the cloud's word counts: 确认中… until it confirms.
       await waitForText(page, '确认中…')

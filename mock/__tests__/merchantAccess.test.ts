@@ -21,6 +21,7 @@ const SAMPLES: Record<string, { path: string; body?: unknown }> = {
   approveComplaint: { path: '/v1/merchant/complaints/{id}/approval', body: { lines: [] } },
   rejectComplaint: { path: '/v1/merchant/complaints/{id}/rejection', body: { reply: '已核实' } },
   listMerchantDevices: { path: '/v1/merchant/devices' },
+  setDeviceDeposit: { path: '/v1/merchant/devices/GZ0099Z/deposit', body: { depositFen: 3000 } },
   createStaffInvite: { path: '/v1/merchant/staff-invites', body: { deviceCodes: ['GZ0099Z'] } },
 }
 
@@ -101,13 +102,25 @@ describe('another merchant (M002) sees only its own', () => {
       ['POST', complaintPath(SAMPLES.approveComplaint!.path), { lines: [] }, 404, 'COMPLAINT_NOT_FOUND'],
       ['POST', complaintPath(SAMPLES.rejectComplaint!.path), { reply: '不处理' }, 404, 'COMPLAINT_NOT_FOUND'],
       ['POST', '/v1/merchant/staff-invites', { deviceCodes: ['GZ0001A'] }, 422, 'VALIDATION_FAILED'],
+      ['POST', '/v1/merchant/devices/GZ0001A/deposit', { depositFen: 100 }, 404, 'DEVICE_NOT_FOUND'],
     ]
     for (const [method, path, body, status, code] of cases) {
       const res = await call(other, method, path, body)
       expect([path, res.status, res.body.code]).toEqual([path, status, code])
     }
     expect(cloud.cloud.listAccounts('u_merchant')).toEqual(before)
+    expect(cloud.cloud.inspect().devices.get('GZ0001A')?.depositFen).toBe(5000)
     expect(cloud.cloud.listMerchantComplaints('u_merchant', { state: 'pending' }).items).toHaveLength(1)
+  })
+
+  test('its own cabinet’s deposit is set, in fen, within ¥0–500', async () => {
+    const res = await call(other, 'POST', SAMPLES.setDeviceDeposit!.path, SAMPLES.setDeviceDeposit!.body)
+    expect([res.status, res.body.depositFen]).toEqual([200, 3000])
+    for (const depositFen of [-1, 50_001, 12.5]) {
+      const bad = await call(other, 'POST', SAMPLES.setDeviceDeposit!.path, { depositFen })
+      expect([bad.status, bad.body.code]).toEqual([422, 'VALIDATION_FAILED'])
+    }
+    expect(cloud.cloud.inspect().devices.get('GZ0099Z')?.depositFen).toBe(3000)
   })
 
   test('its own withdrawal goes through', async () => {

@@ -344,6 +344,49 @@ describe('every answer of a realistic day matches the contract', () => {
     })
   })
 
+  it('deposit shopper: 押金开门 held, a receipt with what went back, a cart above the deposit, 免密支付 signing', async () => {
+    const other = await login('u_other')
+    await api('landing with the whole chain', 'GET', '/v1/devices/GZ0001A/landing', { token: other })
+    const deposit = expectStatus(
+      await api<{ id: string }>('start a deposit', 'POST', '/v1/credit/authorizations', {
+        token: other,
+        body: { deviceCode: 'GZ0001A', method: 'wxpay_deposit' },
+      }),
+      201,
+      'deposit',
+    )
+    cloud.clock.advance(cloud.cloud.settings().creditAutoCompleteMs ?? 0)
+    await api('deposit held', 'GET', `/v1/credit/authorizations/${deposit.id}`, { token: other })
+    const cheap = await shop(other, 'intent-deposit-0001', [['p_water', 1]])
+    expect(cheap.state).toBe('settled')
+    await api('deposit receipt, refund under way', 'GET', `/v1/orders/${cheap.orderId}`, { token: other })
+    cloud.clock.advance(cloud.cloud.settings().refundDelayMs)
+    await api('deposit receipt, refunded', 'GET', `/v1/orders/${cheap.orderId}`, { token: other })
+
+    cloud.cloud.setDeposit('GZ0001A', 500)
+    const small = expectStatus(
+      await api<{ id: string }>('start a small deposit', 'POST', '/v1/credit/authorizations', {
+        token: other,
+        body: { deviceCode: 'GZ0001A', method: 'wxpay_deposit' },
+      }),
+      201,
+      'small deposit',
+    )
+    cloud.clock.advance(cloud.cloud.settings().creditAutoCompleteMs ?? 0)
+    expect(cloud.cloud.getCreditAuthorization('u_other', small.id).state).toBe('authorized')
+    const above = await shop(other, 'intent-deposit-0002', [['p_sandwich', 1]])
+    expect(above.state).toBe('payment_pending')
+    await api('session above its deposit', 'GET', `/v1/door-sessions/${above.id}`, { token: other })
+    await api('receipt with the remainder due', 'GET', `/v1/orders/${above.orderId}`, { token: other })
+    await api('landing with the remainder to pay', 'GET', '/v1/devices/GZ0001A/landing', { token: other })
+    cloud.cloud.setDeposit('GZ0001A', 5000)
+
+    await api('start 免密支付 signing', 'POST', '/v1/credit/authorizations', {
+      token: other,
+      body: { deviceCode: 'GZ0001A', method: 'wxpay_contract' },
+    })
+  })
+
   it('restocker: devices, alarms, restock by a 补货单, stocktake, abnormal order, device command', async () => {
     const staff = await login('u_staff')
     await api('staff devices', 'GET', '/v1/staff/devices', { token: staff })
@@ -517,6 +560,10 @@ describe('every answer of a realistic day matches the contract', () => {
       })
     }
     await api('merchant devices', 'GET', '/v1/merchant/devices', { token: merchant })
+    await api('set a cabinet deposit', 'POST', '/v1/merchant/devices/GZ0001A/deposit', {
+      token: merchant,
+      body: { depositFen: 5000 },
+    })
     const invite = expectStatus(
       await api<{ inviteCode: string }>('staff invite', 'POST', '/v1/merchant/staff-invites', {
         token: merchant,

@@ -396,7 +396,33 @@ export class Control {
       }
       this.cloud.setRecognitionQuota(code, body.recognitionQuota)
     }
+    if (body.depositFen !== undefined) this.cloud.setDeposit(code, int(body, 'depositFen'))
     return this.state()
+  }
+
+  /**
+   * What a platform will answer for a user from now on: `credit` (Pay Score / 芝麻先享) or `agreement`
+   * (免密支付 signing) on `channel`, refused with `reason`, or accepted when `reason` is null.
+   */
+  eligibility(body: Json): { ok: true } {
+    const userId = str(body, 'userId') as string
+    const channel = str(body, 'channel')
+    if (channel !== 'wechat' && channel !== 'alipay') bad('channel must be wechat or alipay')
+    const reason = body.reason === null ? null : (str(body, 'reason') as string)
+    const service = str(body, 'service')
+    if (service === 'credit')
+      this.cloud.setCreditEligibility(userId, channel, reason === null, reason ?? undefined)
+    else if (service === 'agreement') this.cloud.setAgreementRefusal(userId, channel, reason)
+    else bad('service must be credit or agreement')
+    return { ok: true }
+  }
+
+  /** Which platform's credit methods an H5 login gets (the demo acting as WeChat or as Alipay). */
+  h5Channel(body: Json): { h5Channel: string } {
+    const channel = str(body, 'channel')
+    if (channel !== 'wechat' && channel !== 'alipay') bad('channel must be wechat or alipay')
+    this.runtime.configure({ h5Channel: channel })
+    return { h5Channel: channel }
   }
 
   // ---- users, staff, merchants
@@ -526,6 +552,8 @@ const ROUTES: Record<
   'staff-unbind': { method: 'POST', run: (c, b) => c.unbindStaff(b) },
   merchant: { method: 'POST', run: (c, b) => c.merchant(b) },
   credit: { method: 'POST', run: (c, b) => c.credit(b) },
+  eligibility: { method: 'POST', run: (c, b) => c.eligibility(b) },
+  'h5-channel': { method: 'POST', run: (c, b) => c.h5Channel(b) },
   payment: { method: 'POST', run: (c, b) => c.payment(b) },
   network: { method: 'POST', run: (c, b) => c.network(b) },
   // GET too: cutting the sockets needs no body, and e2e helpers GET when they send none.

@@ -132,6 +132,8 @@ export const OPERATIONS: Record<ApiOperationId, OperationHandler> = {
   rejectComplaint: (c) =>
     ok(c.cloud.rejectComplaint(c.caller, p(c, 'complaintId'), as<Input<'rejectComplaint', 2>>(c.body))),
   listMerchantDevices: (c) => ok(c.cloud.listMerchantDevices(c.caller)),
+  setDeviceDeposit: (c) =>
+    ok(c.cloud.setDeviceDeposit(c.caller, p(c, 'deviceCode'), as<Input<'setDeviceDeposit', 2>>(c.body))),
   createStaffInvite: (c) =>
     created(c.cloud.createStaffInvite(c.caller, as<Input<'createStaffInvite', 1>>(c.body))),
 }

@@ -168,21 +168,23 @@ export function stockStateOf(ctx: Ctx, stock: number): StockState {
 
 // ---- credit --------------------------------------------------------------------------------------------
 
-/** The authorization a user can shop with on a channel at a device, if any. */
+/**
+ * The authorization a user can shop with on a channel at a device, if any. One made for this door (a deposit
+ * just paid, a per-order confirmation) comes first: the shopper chose it for this visit.
+ */
 export function usableCredit(
   ctx: Ctx,
   userId: string,
   channel: CreditChannel,
   deviceCode: string,
 ): CreditAuthRecord | undefined {
+  let standing: CreditAuthRecord | undefined
   for (const a of ctx.world.creditAuths.values()) {
     if (a.userId !== userId || a.channel !== channel || a.state !== 'authorized') continue
-    if (SINGLE_USE_METHODS.includes(a.method)) {
-      // A per-order confirmation or a deposit is for one door session at the cabinet it was made for.
-      if (a.consumedBy === null && a.deviceCode === deviceCode) return a
-    } else return a
+    if (!SINGLE_USE_METHODS.includes(a.method)) standing ??= a
+    else if (a.consumedBy === null && a.deviceCode === deviceCode) return a
   }
-  return undefined
+  return standing
 }
 
 export function pendingCredit(
@@ -209,6 +211,17 @@ export function lastCreditAttempt(
 }
 
 // ---- orders ------------------------------------------------------------------------------------------
+
+/** Which platform's credit methods the user gets: where they last logged in (the H5 demo acts as either). */
+export function userChannel(ctx: Ctx, user: UserRecord): CreditChannel {
+  if (user.lastPlatform === 'h5') return ctx.settings.h5Channel
+  return user.lastPlatform === 'alipay' ? 'alipay' : 'wechat'
+}
+
+/** What is still to pay on an order: its total less what a deposit already covered. */
+export function amountDueFen(order: OrderRecord): number {
+  return order.base === 'unpaid' ? order.priced.totalFen - (order.depositChargedFen ?? 0) : 0
+}
 
 export function unpaidOrders(ctx: Ctx, userId: string): OrderRecord[] {
   return [...ctx.world.orders.values()].filter((o) => o.userId === userId && o.base === 'unpaid')

@@ -20,6 +20,8 @@ export function newUserRecord(ctx: Ctx, id: string, platform: Platform): UserRec
     lastPlatform: platform,
     merchantId: null,
     credit: { wechat: { eligible: true }, alipay: { eligible: true } },
+    agreementRefusal: {},
+    refused: {},
     createdAt: ctx.clock.now(),
   }
 }

@@ -98,6 +98,11 @@ export function controlOps(ctx: Ctx) {
       requireDevice(ctx, deviceCode).recognitionQuota = quota
     },
 
+    /** The deposit asked at a cabinet for 押金开门 / 预授权 (0: none), as its merchant would set it. */
+    setDeposit(deviceCode: string, depositFen: number): void {
+      requireDevice(ctx, deviceCode).depositFen = depositFen
+    },
+
     /** Every cabinet as the simulator page shows it: state, faults, goods and who has a door open. */
     devicesOverview(): {
       device: Device

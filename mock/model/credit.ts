@@ -1,24 +1,32 @@
 // Credit authorization (pay after use). The app only ever learns the outcome from here: the platform's
 // client-side result is never proof. A pending authorization completes when the control side says so or,
 // emulating the platform's callback, on its own after `creditAutoCompleteMs`.
-import { requireDevice, requireUser } from './access'
+import { requireDevice, requireUser, userChannel } from './access'
+import { holdDeposit, isDepositMethod } from './deposits'
 import { cloudError, validationError } from './errors'
 import { creditOffer } from './gate'
 import { nextId, type CreditAuthRecord, type Ctx } from './state'
 import type { CreditAuthorization, CreditMethod, CreditPayload } from './types'
-import { channelOfMethod, channelOfPlatform, clone, fnv1a } from './util'
+import { channelOfMethod, clone, fnv1a } from './util'
 
 const METHODS: CreditMethod[] = [
   'wxpay_score_use',
   'wxpay_score_enable',
+  'wxpay_contract',
+  'wxpay_deposit',
   'alipay_pay_after_use',
   'alipay_agreement',
   'alipay_preauth',
 ]
 
+// WeChat's own signing mini-program for 委托代扣 (小程序纯签约).
+const WXPAY_SIGNING_APP_ID = 'wxbd687630cd02ce1d'
+// The two Pay Score modes are one credit score: a refusal of one is a refusal of both.
+const PAY_SCORE: CreditMethod[] = ['wxpay_score_enable', 'wxpay_score_use']
+
 export function payloadFor(
   ctx: Ctx,
-  record: { id: string; method: CreditMethod; deviceCode: string },
+  record: { id: string; method: CreditMethod; deviceCode: string; depositFen?: number },
 ): CreditPayload {
   const device = ctx.world.devices.get(record.deviceCode)
   const merchant = device ? ctx.world.merchants.get(device.merchantId) : undefined
@@ -60,11 +68,38 @@ export function payloadFor(
       return {
         kind: 'alipay_trade',
         orderStr: `alipay_sdk=mock&method=alipay.fund.auth.order.app.freeze&biz_content=${encodeURIComponent(
-          JSON.stringify({
-            out_order_no: record.id,
-            amount: ((merchant?.preauthDepositFen ?? 5000) / 100).toFixed(2),
-          }),
+          JSON.stringify({ out_order_no: record.id, amount: ((record.depositFen ?? 0) / 100).toFixed(2) }),
         )}&sign=${fnv1a(record.id)}`,
+      }
+    case 'wxpay_contract':
+      return {
+        kind: 'wxpay_contract',
+        appId: WXPAY_SIGNING_APP_ID,
+        path: 'pages/index/index',
+        extraData: {
+          appid: 'wx0000000000mock',
+          mch_id: merchant?.wxMchId ?? '1600000000',
+          plan_id: '10001',
+          contract_code: record.id,
+          request_serial: String(Number.parseInt(fnv1a(record.id), 16)),
+          contract_display_account: '开门柜购物',
+          notify_url: 'https://cloud.test/v1/notify/papay',
+          timestamp: ts,
+          sign: (fnv1a(`papay|${record.id}|${ts}`) + fnv1a(`sign|${record.id}`)).toUpperCase(),
+        },
+      }
+    case 'wxpay_deposit':
+      return {
+        kind: 'wxpay_deposit',
+        amountFen: record.depositFen ?? 0,
+        payment: {
+          kind: 'wxpay',
+          timeStamp: ts,
+          nonceStr: nonce,
+          package: `prepay_id=wx_mock_deposit_${record.id}`,
+          signType: 'RSA',
+          paySign: `mock${fnv1a(`${record.id}|${ts}`)}${fnv1a(`deposit|${record.id}`)}`,
+        },
       }
   }
 }
@@ -94,9 +129,14 @@ export function settleCreditAuthorization(
   if (reason !== undefined) record.reason = reason
   for (const t of record.timers) ctx.clock.clearTimeout(t)
   record.timers = []
+  if (outcome === 'authorized') holdDeposit(record)
   const user = ctx.world.users.get(record.userId)
   if (user && outcome === 'rejected') {
-    user.credit[record.channel] = { eligible: false, reason: reason ?? user.credit[record.channel].reason }
+    const why = reason ?? '未通过评估'
+    // Not offered again: the next method of the chain is.
+    for (const m of PAY_SCORE.includes(record.method) ? PAY_SCORE : [record.method]) user.refused[m] = why
+    if (PAY_SCORE.includes(record.method) || record.method === 'alipay_pay_after_use')
+      user.credit[record.channel] = { eligible: false, reason: why }
   }
 }
 
@@ -106,8 +146,12 @@ function platformOutcome(
   record: CreditAuthRecord,
 ): { outcome: 'authorized' | 'rejected'; reason?: string } {
   const user = ctx.world.users.get(record.userId)
-  // A deposit is money, not credit: Alipay freezes it whatever the user's score.
-  if (!user || record.method === 'alipay_preauth') return { outcome: 'authorized' }
+  // A deposit is money, not credit: it is taken whatever the user's score.
+  if (!user || isDepositMethod(record.method)) return { outcome: 'authorized' }
+  if (record.method === 'wxpay_contract' || record.method === 'alipay_agreement') {
+    const refusal = user.agreementRefusal[record.channel]
+    return refusal ? { outcome: 'rejected', reason: refusal } : { outcome: 'authorized' }
+  }
   const profile = user.credit[record.channel]
   if (profile.eligible) return { outcome: 'authorized' }
   return {
@@ -128,7 +172,7 @@ export function creditOps(ctx: Ctx) {
       const device = requireDevice(ctx, input?.deviceCode)
       if (!METHODS.includes(input.method)) throw validationError({ method: '授权方式无效' })
       if (user.blacklisted) throw cloudError('USER_BLACKLISTED')
-      const channel = channelOfPlatform(user.lastPlatform)
+      const channel = userChannel(ctx, user)
       const offer = creditOffer(ctx, user, device)
       if (offer.methods.length === 0) {
         throw cloudError('CREDIT_REJECTED', undefined, undefined, { hint: offer.ineligible[0]?.reason })
@@ -149,6 +193,7 @@ export function creditOps(ctx: Ctx) {
         }
       }
       const id = nextId(ctx, 'cra')
+      const depositFen = isDepositMethod(input.method) ? device.depositFen : undefined
       const record: CreditAuthRecord = {
         id,
         userId: user.id,
@@ -156,11 +201,12 @@ export function creditOps(ctx: Ctx) {
         channel,
         deviceCode: device.code,
         state: 'pending',
-        payload: payloadFor(ctx, { id, method: input.method, deviceCode: device.code }),
+        payload: payloadFor(ctx, { id, method: input.method, deviceCode: device.code, depositFen }),
         createdAt: ctx.clock.now(),
         consumedBy: null,
         timers: [],
       }
+      if (depositFen !== undefined) record.depositFen = depositFen
       ctx.world.creditAuths.set(id, record)
       if (ctx.settings.creditAutoCompleteMs !== null) {
         record.timers.push(
@@ -216,6 +262,14 @@ export function creditOps(ctx: Ctx) {
       user.credit[channel] = eligible
         ? { eligible: true }
         : { eligible: false, ...(reason ? { reason } : {}) }
+    },
+
+    /** Control: what the platform will answer to an agreement (免密支付) signing from now on. */
+    setAgreementRefusal(userId: string, channel: 'wechat' | 'alipay', reason: string | null): void {
+      const user = ctx.world.users.get(userId)
+      if (!user) throw cloudError('NOT_FOUND')
+      if (reason) user.agreementRefusal[channel] = reason
+      else delete user.agreementRefusal[channel]
     },
   }
 }

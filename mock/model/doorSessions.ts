@@ -9,15 +9,17 @@ import {
   requireDevice,
   requireUser,
   usableCredit,
+  userChannel,
 } from './access'
+import { returnWholeDeposit, settleDeposit, toDeposit } from './deposits'
 import { cloudError, validationError, type CloudErrorCode } from './errors'
 import { computeGate, gateError } from './gate'
 import { createOrder, markPaid } from './orders'
 import { priceCart } from './pricing'
-import { nextId, type Ctx, type SessionRecord } from './state'
+import { nextId, type Ctx, type OrderRecord, type SessionRecord } from './state'
 import { toIso } from './time'
 import type { Cart, DoorNo, DoorSession, SessionEvent, SessionEventKind } from './types'
-import { channelOfPlatform, clone, isIntentId, orderChannelOfMethod, SINGLE_USE_METHODS } from './util'
+import { clone, isIntentId, orderChannelOfMethod, SINGLE_USE_METHODS } from './util'
 
 const EMPTY_CART: Cart = { lines: [], promotions: [], subtotalFen: 0, discountFen: 0, totalFen: 0 }
 
@@ -58,6 +60,8 @@ export function toDoorSession(ctx: Ctx, s: SessionRecord): DoorSession {
     recognition: s.kind === 'vision' ? 'after_close' : 'live',
   }
   if (s.failure) out.failure = { ...s.failure }
+  const deposit = s.creditAuthId ? ctx.world.creditAuths.get(s.creditAuthId)?.deposit : undefined
+  if (deposit) out.deposit = toDeposit(deposit)
   if (s.openedAt !== undefined) out.openedAt = toIso(s.openedAt)
   if (s.closedAt !== undefined) out.closedAt = toIso(s.closedAt)
   return out
@@ -97,9 +101,10 @@ function failOpen(ctx: Ctx, s: SessionRecord, code: 'DOOR_OPEN_FAILED' | 'DOOR_O
   clearTimers(ctx, s)
   s.state = 'failed'
   s.failure = { code, message: FAILURE_TEXT[code] ?? '开门失败' }
-  // The door never opened: a per-order confirmation or a deposit stays usable for the retry.
   const credit = s.creditAuthId ? ctx.world.creditAuths.get(s.creditAuthId) : undefined
-  if (credit && credit.consumedBy === s.id) credit.consumedBy = null
+  // The door never opened: a deposit goes back at once; a per-order confirmation stays usable for the retry.
+  if (credit?.deposit) returnWholeDeposit(ctx, credit, s.deviceCode)
+  else if (credit && credit.consumedBy === s.id) credit.consumedBy = null
   pushEvent(ctx, s, 'open_failed')
 }
 
@@ -151,7 +156,10 @@ export function settle(ctx: Ctx, s: SessionRecord): void {
   if (s.kind === 'vision' && device.recognitionQuota !== null) {
     device.recognitionQuota = Math.max(0, device.recognitionQuota - 1)
   }
+  const credit = s.creditAuthId ? ctx.world.creditAuths.get(s.creditAuthId) : undefined
   if (items.length === 0) {
+    // Nothing taken: no order, and a deposit goes back whole.
+    if (credit?.deposit) returnWholeDeposit(ctx, credit, s.deviceCode)
     s.state = 'empty'
     pushEvent(ctx, s, 'empty')
     return
@@ -180,8 +188,9 @@ export function settle(ctx: Ctx, s: SessionRecord): void {
     takeLog: s.takeLog,
   })
   s.orderId = order.id
+  if (credit?.deposit) order.depositAuthId = credit.id
   if (settlementFailed || review || objected) {
-    // No charge until a person has looked at it (staff's abnormal orders).
+    // No charge until a person has looked at it (staff's abnormal orders); a deposit stays held until then.
     order.abnormal = {
       reason: settlementFailed ? 'settlement_failed' : review ? 'under_review' : 'objection',
       state: 'open',
@@ -190,15 +199,30 @@ export function settle(ctx: Ctx, s: SessionRecord): void {
     pushEvent(ctx, s, 'under_review')
     return
   }
-  if (device.faults.has('payment_failure')) {
+  const outcome = chargeOrder(ctx, order)
+  s.state = outcome
+  pushEvent(ctx, s, outcome === 'settled' ? 'settled' : 'payment_failed')
+}
+
+/**
+ * Charges an order once its goods are known (at settlement, or when a person has reviewed it): from the
+ * session's deposit when it had one (the rest goes back, anything above it is owed), else by its credit.
+ */
+export function chargeOrder(ctx: Ctx, order: OrderRecord): 'settled' | 'payment_pending' {
+  const credit = order.depositAuthId ? ctx.world.creditAuths.get(order.depositAuthId) : undefined
+  if (credit?.deposit) {
+    const { chargedFen, remainderFen } = settleDeposit(ctx, credit, order.deviceCode, order.priced.totalFen)
+    order.depositChargedFen = chargedFen
+    if (remainderFen > 0) {
+      order.base = 'unpaid'
+      return 'payment_pending'
+    }
+  } else if (ctx.world.devices.get(order.deviceCode)?.faults.has('payment_failure')) {
     order.base = 'unpaid'
-    s.state = 'payment_pending'
-    pushEvent(ctx, s, 'payment_failed')
-    return
+    return 'payment_pending'
   }
-  markPaid(ctx, order, s.channel)
-  s.state = 'settled'
-  pushEvent(ctx, s, 'settled')
+  markPaid(ctx, order, order.channel)
+  return 'settled'
 }
 
 /** Control: the door of a shop session closes (what the lock reports). */
@@ -279,7 +303,7 @@ export function doorSessionOps(ctx: Ctx) {
       const first = gate.reasons[0]
       if (first) throw gateError(first)
       if (activeShopSession(ctx, device.code)) throw cloudError('DEVICE_IN_USE')
-      const channel = channelOfPlatform(user.lastPlatform)
+      const channel = userChannel(ctx, user)
       const credit = usableCredit(ctx, user.id, channel, device.code)
       if (!credit)
         throw cloudError(pendingCredit(ctx, user.id, channel) ? 'CREDIT_PENDING' : 'CREDIT_REQUIRED')

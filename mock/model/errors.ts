@@ -35,7 +35,7 @@ export const ERROR_INFO: Record<CloudErrorCode, CodeInfo> = {
   PHONE_CODE_INVALID: { status: 400, message: '手机号授权无效，请重试' },
   CREDIT_REQUIRED: { status: 403, message: '请先开通先用后付' },
   CREDIT_REJECTED: { status: 403, message: '先用后付未通过' },
-  CREDIT_PENDING: { status: 409, message: '授权确认中' },
+  CREDIT_PENDING: { status: 409, message: '开通确认中' },
   USER_BLACKLISTED: { status: 403, message: '账号暂不能购物' },
   UNPAID_ORDER: { status: 403, message: '有待支付订单' },
   DOOR_OPEN_FAILED: { status: 409, message: '开门失败' },

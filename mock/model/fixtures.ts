@@ -121,6 +121,7 @@ interface DeviceSpec {
   recognitionQuota?: number | null
   faults?: FaultKind[]
   temperatureC?: number
+  depositFen?: number
 }
 
 function addDevice(ctx: Ctx, spec: DeviceSpec): DeviceRecord {
@@ -139,6 +140,7 @@ function addDevice(ctx: Ctx, spec: DeviceSpec): DeviceRecord {
     faults: new Set(spec.faults ?? []),
     goods: goods(spec.goods),
     promotions: spec.promotions ?? [],
+    depositFen: spec.depositFen ?? ctx.world.merchants.get(spec.merchantId)?.preauthDepositFen ?? 5_000,
   }
   ctx.world.devices.set(device.code, device)
   for (const f of device.faults) {
@@ -163,6 +165,8 @@ function addUser(
     lastPlatform: 'weapp',
     merchantId: null,
     credit: { wechat: { eligible: true }, alipay: { eligible: true } },
+    agreementRefusal: {},
+    refused: {},
     createdAt: ctx.clock.now() - 90 * DAY_MS,
     ...extra,
   }
@@ -968,6 +972,10 @@ export function loadScenario(ctx: Ctx, name: ScenarioName): ScenarioInfo {
       happy.credit = {
         wechat: { eligible: false, reason: '微信支付分暂不满足使用条件' },
         alipay: { eligible: false, reason: '芝麻信用暂不满足先享条件' },
+      }
+      happy.refused = {
+        wxpay_score_enable: '微信支付分暂不满足使用条件',
+        wxpay_score_use: '微信支付分暂不满足使用条件',
       }
       const rejected = authorize(ctx, 'u_happy', 'wxpay_score_enable')
       rejected.state = 'rejected'

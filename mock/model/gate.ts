@@ -1,18 +1,20 @@
 // The gate: may this user open this cabinet now, and if not, why and what to do. The order of reasons is
 // the order a person has to resolve them in: the cabinet itself first, then who the user is, then money.
+import { CREDIT_METHOD_DESCRIPTION, CREDIT_METHOD_LABEL, SERVICE_NAME } from '../../src/domain/labels'
 import {
+  amountDueFen,
   deviceIssues,
-  lastCreditAttempt,
   ownOpenShopSession,
   pendingCredit,
   unpaidOrders,
   usableCredit,
+  userChannel,
 } from './access'
+import { isDepositMethod } from './deposits'
 import { cloudError } from './errors'
-import type { Ctx, DeviceRecord, UserRecord } from './state'
+import type { CreditChannel, Ctx, DeviceRecord, UserRecord } from './state'
 import { toIso } from './time'
 import type { CreditMethod, CreditMethodOffer, CreditOffer, Gate, GateCode, GateReason } from './types'
-import { channelOfPlatform } from './util'
 
 const REASON_TEXT: Record<GateCode, { message: string; hint: string }> = {
   SESSION_ACTIVE: { message: '您有一扇柜门还开着', hint: '请回到购物页面，取完商品关好柜门' },
@@ -28,9 +30,12 @@ const REASON_TEXT: Record<GateCode, { message: string; hint: string }> = {
   USER_BLACKLISTED: { message: '您的账号暂时不能在此购物', hint: '如有疑问请拨打客服电话' },
   PHONE_REQUIRED: { message: '请先绑定手机号', hint: '绑定手机号后即可开门' },
   UNPAID_ORDER: { message: '您有一笔待支付订单', hint: '支付后即可继续购物' },
-  CREDIT_REQUIRED: { message: '请先开通先用后付', hint: '开通后关门自动扣款' },
-  CREDIT_REJECTED: { message: '先用后付暂未通过', hint: '可换用支付宝扫码，或拨打客服电话' },
-  CREDIT_PENDING: { message: '先用后付授权确认中', hint: '请稍候，确认后即可开门' },
+  CREDIT_REQUIRED: {
+    message: '请先选择付款方式',
+    hint: `开通${SERVICE_NAME.creditScore}或${SERVICE_NAME.agreement}，或交押金，即可开门`,
+  },
+  CREDIT_REJECTED: { message: `${SERVICE_NAME.creditScore}未通过`, hint: '可换一种方式开门' },
+  CREDIT_PENDING: { message: '开通确认中', hint: '请稍候，确认后即可开门' },
   RATE_LIMITED: { message: '开门太频繁了', hint: '请稍后再试' },
 }
 
@@ -51,55 +56,51 @@ export function rateLimitRetryAfter(ctx: Ctx, userId: string): number | null {
   return Math.max(1, Math.ceil((oldestCounted + ctx.settings.rateLimitWindowMs - now) / 1000))
 }
 
-const OFFERS: Record<CreditMethod, Omit<CreditMethodOffer, 'method'>> = {
-  wxpay_score_enable: {
-    title: '微信支付分 · 先用后付',
-    description: '开通一次，以后开门免确认，关门后自动扣款',
-  },
-  wxpay_score_use: { title: '微信支付分 · 先用后付', description: '每次开门前确认，关门后自动扣款' },
-  alipay_pay_after_use: { title: '芝麻先享 · 先用后付', description: '免押金，关门后自动扣款' },
-  alipay_agreement: { title: '支付宝免密支付', description: '签约后关门自动扣款' },
-  alipay_preauth: { title: '支付宝预授权', description: '先冻结押金，关门后按实际金额扣款，余额解冻' },
+/** The chain per platform, best first: credit score, then an agreement, then a deposit (money, never refused). */
+const CHAINS: Record<CreditChannel, CreditMethod[]> = {
+  wechat: ['wxpay_score_enable', 'wxpay_score_use', 'wxpay_contract', 'wxpay_deposit'],
+  alipay: ['alipay_pay_after_use', 'alipay_agreement', 'alipay_preauth'],
 }
 
 function offer(method: CreditMethod, depositFen?: number): CreditMethodOffer {
-  const o: CreditMethodOffer = { method, ...OFFERS[method] }
+  const o: CreditMethodOffer = {
+    method,
+    title: CREDIT_METHOD_LABEL[method],
+    description: CREDIT_METHOD_DESCRIPTION[method],
+  }
   if (depositFen !== undefined) o.depositFen = depositFen
   return o
 }
 
+/** Why this user cannot use a method here, as far as the cloud knows before they try; null when they may. */
+function knownRefusal(user: UserRecord, device: DeviceRecord, method: CreditMethod): string | null {
+  const refused = user.refused[method]
+  if (refused) return refused
+  if (isDepositMethod(method) && device.depositFen <= 0) return '这台柜子暂未开通押金'
+  // Zhima answers before the user tries; WeChat Pay Score only when they do.
+  if (method === 'alipay_pay_after_use' && !user.credit.alipay.eligible)
+    return user.credit.alipay.reason ?? '芝麻信用暂不满足先享条件'
+  return null
+}
+
 /**
- * The credit methods this user may use at this cabinet, best first. WeChat: the 免确认 mode when the
- * merchant has it, then the per-order mode; WeChat decides on eligibility only when the user tries, so a
- * rejection is known after an attempt. Alipay: 芝麻先享, then agreement; a user Zhima already deems
- * ineligible gets the pre-authorized deposit instead, with the reason.
+ * The ways this user may pay at this cabinet, best first, and those refused with their reason. The cloud
+ * orders them per platform (credit score → agreement → deposit); the merchant decides whether the 免确认
+ * Pay Score mode exists and how much the deposit is (0: none); a method the platform refused once is not
+ * offered again.
  */
 export function creditOffer(ctx: Ctx, user: UserRecord, device: DeviceRecord): CreditOffer {
   const merchant = ctx.world.merchants.get(device.merchantId)
-  const channel = channelOfPlatform(user.lastPlatform)
-  const profile = user.credit[channel]
-  if (channel === 'wechat') {
-    const methods: CreditMethod[] = merchant?.wxpayScoreEnable
-      ? ['wxpay_score_enable', 'wxpay_score_use']
-      : ['wxpay_score_use']
-    const last = lastCreditAttempt(ctx, user.id, 'wechat')
-    if (!profile.eligible && last?.state === 'rejected') {
-      const reason = profile.reason ?? '微信支付分暂不满足使用条件'
-      return { methods: [], ineligible: methods.map((method) => ({ method, reason })) }
-    }
-    return { methods: methods.map((m) => offer(m)), ineligible: [] }
+  const chain = CHAINS[userChannel(ctx, user)].filter(
+    (m) => m !== 'wxpay_score_enable' || merchant?.wxpayScoreEnable,
+  )
+  const out: CreditOffer = { methods: [], ineligible: [] }
+  for (const method of chain) {
+    const reason = knownRefusal(user, device, method)
+    if (reason) out.ineligible.push({ method, reason })
+    else out.methods.push(offer(method, isDepositMethod(method) ? device.depositFen : undefined))
   }
-  if (profile.eligible) {
-    return { methods: [offer('alipay_pay_after_use'), offer('alipay_agreement')], ineligible: [] }
-  }
-  const reason = profile.reason ?? '芝麻信用暂不满足先享条件'
-  return {
-    methods: [offer('alipay_preauth', merchant?.preauthDepositFen ?? 5000)],
-    ineligible: [
-      { method: 'alipay_pay_after_use', reason },
-      { method: 'alipay_agreement', reason },
-    ],
-  }
+  return out
 }
 
 /** The gate for a caller (null = not logged in) at a device, at the clock's now. */
@@ -126,17 +127,19 @@ export function computeGate(ctx: Ctx, user: UserRecord | null, device: DeviceRec
   const unpaid = unpaidOrders(ctx, user.id).sort((a, b) => a.createdAt - b.createdAt)[0]
   if (unpaid) {
     reasons.push(
-      gateReason('UNPAID_ORDER', { unpaidOrder: { orderId: unpaid.id, amountFen: unpaid.priced.totalFen } }),
+      gateReason('UNPAID_ORDER', { unpaidOrder: { orderId: unpaid.id, amountFen: amountDueFen(unpaid) } }),
     )
   }
   let credit: CreditOffer | null = null
-  const channel = channelOfPlatform(user.lastPlatform)
+  const channel = userChannel(ctx, user)
   if (!usableCredit(ctx, user.id, channel, device.code)) {
     // While the platform confirms, there is nothing to choose: the contract sends no offer then.
     if (pendingCredit(ctx, user.id, channel)) reasons.push(gateReason('CREDIT_PENDING'))
     else {
       credit = creditOffer(ctx, user, device)
-      reasons.push(gateReason(credit.methods.length === 0 ? 'CREDIT_REJECTED' : 'CREDIT_REQUIRED'))
+      // Refused by a platform (not merely no deposit here): say so, and the page offers what is left.
+      const refused = credit.ineligible.some((i) => !isDepositMethod(i.method))
+      reasons.push(gateReason(refused || credit.methods.length === 0 ? 'CREDIT_REJECTED' : 'CREDIT_REQUIRED'))
     }
   }
   const retryAfterSec = rateLimitRetryAfter(ctx, user.id)

@@ -4,7 +4,7 @@
 import { requireMerchant } from './access'
 import { cloudError, validationError } from './errors'
 import { newestFirst, orderStatus, refundedFen, toOrderSummary } from './orders'
-import { nextId, type Ctx, type WithdrawalRecord } from './state'
+import { nextId, type Ctx, type DeviceRecord, type WithdrawalRecord } from './state'
 import { chinaParts, DAY_MS, dateKeyToMs, startOfChinaDay, toIso } from './time'
 import type {
   Account,
@@ -100,6 +100,18 @@ function emptyChannels(): Record<Channel, ChannelAmounts> {
     orderCount: 0,
   })
   return { wxpay: zero('wxpay'), alipay: zero('alipay') }
+}
+
+const MAX_DEPOSIT_FEN = 50_000
+
+function toMerchantDevice(ctx: Ctx, d: DeviceRecord): MerchantDevice {
+  return {
+    code: d.code,
+    name: d.name,
+    place: d.place,
+    depositFen: d.depositFen,
+    qrUrl: `${ctx.settings.qrBaseUrl}${d.code}`,
+  }
 }
 
 export function merchantOps(ctx: Ctx) {
@@ -398,13 +410,25 @@ export function merchantOps(ctx: Ctx) {
       const { merchantId } = requireMerchant(ctx, caller)
       const items = [...ctx.world.devices.values()]
         .filter((d) => d.merchantId === merchantId)
-        .map((d) => ({
-          code: d.code,
-          name: d.name,
-          place: d.place,
-          qrUrl: `${ctx.settings.qrBaseUrl}${d.code}`,
-        }))
+        .map((d) => toMerchantDevice(ctx, d))
       return { items }
+    },
+
+    /** The deposit held for 押金开门 / 预授权 at one of the merchant's cabinets (0: none offered). */
+    setDeviceDeposit(
+      caller: string | null,
+      deviceCode: string,
+      input: { depositFen: number },
+    ): MerchantDevice {
+      const { merchantId } = requireMerchant(ctx, caller)
+      const device = ctx.world.devices.get(deviceCode)
+      // Another merchant's cabinet is "not found": codes do not reveal who owns what.
+      if (!device || device.merchantId !== merchantId) throw cloudError('DEVICE_NOT_FOUND')
+      const fen = input?.depositFen
+      if (!Number.isInteger(fen) || fen < 0 || fen > MAX_DEPOSIT_FEN)
+        throw validationError({ depositFen: '押金须为 0–500 元，以分计的整数' })
+      device.depositFen = fen
+      return toMerchantDevice(ctx, device)
     },
 
     createStaffInvite(

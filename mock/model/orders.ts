@@ -1,6 +1,7 @@
 // Orders, in-app payments of unpaid orders, and refunds. An order exists only when something was taken;
 // its money was priced once, at the door-open time, and never changes (corrections are separate records).
-import { accountFor, addLedger, requireUser } from './access'
+import { accountFor, addLedger, amountDueFen, requireUser } from './access'
+import { toDeposit } from './deposits'
 import { cloudError, validationError } from './errors'
 import { priceCart, type CartItem } from './pricing'
 import type {
@@ -211,6 +212,9 @@ export function toReceipt(
     servicePhone: merchant?.servicePhone ?? '',
   }
   if (order.paidAt !== undefined) receipt.paidAt = toIso(order.paidAt)
+  const deposit = order.depositAuthId ? ctx.world.creditAuths.get(order.depositAuthId)?.deposit : undefined
+  if (deposit && !corrected) receipt.deposit = toDeposit(deposit)
+  if (order.base === 'unpaid') receipt.amountDueFen = amountDueFen(order)
   const windowEnd = corrected ? null : complaintWindowEnd(ctx, order)
   if (windowEnd !== null) receipt.complaintWindowEndsAt = toIso(windowEnd)
   return receipt

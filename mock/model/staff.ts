@@ -18,8 +18,8 @@ import {
   toUser,
 } from './access'
 import { cloudError, validationError, type CloudErrorCode } from './errors'
-import { pushEvent } from './doorSessions'
-import { markPaid, orderEvidence, toOrderSummary, toReceipt } from './orders'
+import { chargeOrder, pushEvent } from './doorSessions'
+import { orderEvidence, toOrderSummary, toReceipt } from './orders'
 import { priceCart, type CartItem } from './pricing'
 import {
   nextId,
@@ -707,9 +707,7 @@ export function staffOps(ctx: Ctx) {
       order.abnormal.state = 'resolved'
       if (order.base === 'under_review') {
         const session = ctx.world.sessions.get(order.sessionId)
-        const failPayment = ctx.world.devices.get(order.deviceCode)?.faults.has('payment_failure') ?? false
-        if (failPayment) order.base = 'unpaid'
-        else markPaid(ctx, order, order.channel)
+        const failPayment = chargeOrder(ctx, order) === 'payment_pending'
         if (session && session.state === 'under_review') {
           session.state = failPayment ? 'payment_pending' : 'settled'
           pushEvent(ctx, session, failPayment ? 'payment_failed' : 'settled')

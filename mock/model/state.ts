@@ -37,6 +37,8 @@ export type FaultKind =
   | 'under_review'
   | 'slow_settlement'
   | 'command_failure'
+  /** refunds and unfreezes of this cabinet's deposits fail until the fault is cleared (then they go through) */
+  | 'refund_failure'
 
 export const FAULT_KINDS: FaultKind[] = [
   'offline',
@@ -49,6 +51,7 @@ export const FAULT_KINDS: FaultKind[] = [
   'under_review',
   'slow_settlement',
   'command_failure',
+  'refund_failure',
 ]
 
 export type CreditChannel = 'wechat' | 'alipay'
@@ -111,6 +114,8 @@ export interface DeviceRecord {
   faults: Set<FaultKind>
   goods: ProductRecord[]
   promotions: PromotionRule[]
+  /** held for 押金开门 / 预授权 at this cabinet, set by the merchant (0: no deposit offered) */
+  depositFen: number
   /** the light strip as last acknowledged (absent: on, no schedule) */
   light?: DeviceLight
 }
@@ -128,6 +133,10 @@ export interface UserRecord {
   lastPlatform: Platform
   merchantId: string | null
   credit: Record<CreditChannel, CreditProfile>
+  /** what the platforms would answer to an agreement (免密支付) signing: a refusal reason, or none */
+  agreementRefusal: Partial<Record<CreditChannel, string>>
+  /** methods refused after an attempt, with the platform's reason: not offered again */
+  refused: Partial<Record<CreditMethod, string>>
   createdAt: number
 }
 
@@ -164,9 +173,23 @@ export interface CreditAuthRecord {
   payload: CreditPayload
   createdAt: number
   settledAt?: number
-  /** single-use methods (per-order Pay Score, pre-auth deposit) are consumed by one door session */
+  /** single-use methods (per-order Pay Score, deposits) are consumed by one door session */
   consumedBy: string | null
+  /** 押金开门 / 预授权: the amount asked when it started (the cabinet's deposit then) */
+  depositFen?: number
+  /** the money held once the platform confirms, and what becomes of it */
+  deposit?: DepositRecord
   timers: TimerHandle[]
+}
+
+export interface DepositRecord {
+  kind: 'deposit' | 'preauth'
+  heldFen: number
+  chargedFen: number
+  returnedFen: number
+  remainderFen: number
+  returnState: 'none' | 'processing' | 'succeeded'
+  returnedAt?: number
 }
 
 export interface PriceBook {
@@ -226,6 +249,10 @@ export interface OrderRecord {
   base: OrderBase
   channel: OrderChannel
   paidAt?: number
+  /** taken from the session's deposit at settlement; the rest of the total is what is still due */
+  depositChargedFen?: number
+  /** the credit authorization holding that deposit */
+  depositAuthId?: string
   refundIds: string[]
   complaintId: string | null
   abnormal: { reason: AbnormalReason; state: 'open' | 'resolved' } | null
@@ -464,6 +491,8 @@ export interface Settings {
   /** base for goods images and upload URLs; hosts point it at themselves */
   assetBaseUrl: string
   qrBaseUrl: string
+  /** which platform's credit methods a login from the H5 build (`h5`) gets: the demo can act as either */
+  h5Channel: CreditChannel
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -475,6 +504,7 @@ export const DEFAULT_SETTINGS: Settings = {
   creditAutoCompleteMs: 1_500,
   creditExpiryMs: 3_600_000,
   paymentAutoCompleteMs: 800,
+  h5Channel: 'wechat',
   refundDelayMs: 1_000,
   withdrawalDelayMs: 2_000,
   commandDelayMs: 1_000,

@@ -33,6 +33,7 @@ export type CreditOffer = C.CreditOffer
 export type Gate = C.Gate
 export type StaffAction = C.StaffAction
 export type CabinetLanding = C.CabinetLanding
+export type Deposit = C.Deposit
 export type ActiveState = C.ActiveState
 
 // credit

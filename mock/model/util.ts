@@ -51,15 +51,18 @@ export function channelOfMethod(method: CreditMethod): CreditChannel {
   return method.startsWith('wxpay') ? 'wechat' : 'alipay'
 }
 
+/** How an order of a session opened with this method is charged: Pay Score, plain WeChat Pay, or Alipay. */
 export function orderChannelOfMethod(method: CreditMethod): OrderChannel {
-  return method.startsWith('wxpay') ? 'wxpay_score' : 'alipay'
+  if (method.startsWith('wxpay_score')) return 'wxpay_score'
+  return method.startsWith('wxpay') ? 'wxpay' : 'alipay'
 }
 
 export function accountChannelOf(channel: OrderChannel): AccountChannel {
   return channel === 'alipay' ? 'alipay' : 'wxpay'
 }
 
-export const SINGLE_USE_METHODS: CreditMethod[] = ['wxpay_score_use', 'alipay_preauth']
+/** Per-order Pay Score confirmations and deposits serve one door session at the cabinet they were made for. */
+export const SINGLE_USE_METHODS: CreditMethod[] = ['wxpay_score_use', 'wxpay_deposit', 'alipay_preauth']
 
 export function isPositiveInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0

@@ -57,6 +57,7 @@ export const ENDPOINTS = {
   approveComplaint: ['POST', '/v1/merchant/complaints/{complaintId}/approval'],
   rejectComplaint: ['POST', '/v1/merchant/complaints/{complaintId}/rejection'],
   listMerchantDevices: ['GET', '/v1/merchant/devices'],
+  setDeviceDeposit: ['POST', '/v1/merchant/devices/{deviceCode}/deposit'],
   createStaffInvite: ['POST', '/v1/merchant/staff-invites'],
 } as const satisfies Record<OperationId, Endpoint>
 

@@ -821,6 +821,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/merchant/devices/{deviceCode}/deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the deposit of one of the merchant's cabinets
+         * @description The amount held for 押金开门 (WeChat) and 预授权 (Alipay) at this cabinet, in fen; 0 stops offering a deposit there. Idempotent through `Idempotency-Key`.
+         */
+        post: operations["setDeviceDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/merchant/staff-invites": {
         parameters: {
             query?: never;
@@ -1110,10 +1130,10 @@ export interface components {
             ineligible: components["schemas"]["CreditIneligibility"][];
         };
         /**
-         * @description WeChat Pay Score (use / enable mode), Alipay pay-after-use (芝麻先享), Alipay agreement (免密), Alipay pre-authorized deposit (fallback).
+         * @description How a shopper pays after the door closes, in the order the cloud usually offers them. WeChat: Pay Score 先用后付 (免确认 / 每次确认), 微信免密支付 (委托代扣, signed in WeChat's signing mini-program), 押金开门 (a deposit paid with `wx.requestPayment`; the difference is refunded 原路返回). Alipay: 芝麻先享 先用后付, 支付宝免密支付 (agreement), 支付宝预授权 (a frozen deposit; settlement is taken from it, the rest unfrozen).
          * @enum {string}
          */
-        CreditMethod: "wxpay_score_use" | "wxpay_score_enable" | "alipay_pay_after_use" | "alipay_agreement" | "alipay_preauth";
+        CreditMethod: "wxpay_score_enable" | "wxpay_score_use" | "wxpay_contract" | "wxpay_deposit" | "alipay_pay_after_use" | "alipay_agreement" | "alipay_preauth";
         CreditMethodOffer: {
             method: components["schemas"]["CreditMethod"];
             /** @description In Chinese */
@@ -1145,7 +1165,7 @@ export interface components {
             payload: components["schemas"]["CreditAuthorizationPayload"];
         };
         /** @description What the platform seam passes to the platform's authorization API. */
-        CreditAuthorizationPayload: components["schemas"]["WxpayScoreUsePayload"] | components["schemas"]["WxpayScoreEnablePayload"] | components["schemas"]["AlipaySignPayload"] | components["schemas"]["AlipayTradePayload"];
+        CreditAuthorizationPayload: components["schemas"]["WxpayScoreUsePayload"] | components["schemas"]["WxpayScoreEnablePayload"] | components["schemas"]["AlipaySignPayload"] | components["schemas"]["AlipayTradePayload"] | components["schemas"]["WxpayContractPayload"] | components["schemas"]["WxpayDepositPayload"];
         /** @description `wx.openBusinessView` with businessType `wxpayScoreUse` (pay-after-use order confirmation) */
         WxpayScoreUsePayload: {
             /**
@@ -1199,6 +1219,60 @@ export interface components {
             kind: "alipay_trade";
             orderStr: string;
         };
+        /** @description 微信免密支付 (委托代扣) signing: `wx.navigateToMiniProgram` to WeChat's signing mini-program with the cloud's signed `extraData`. The return is an app show whose `referrerInfo.appId` is `appId`; WeChat tells the cloud (never the app) whether the contract was signed. */
+        WxpayContractPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "wxpay_contract";
+            /** @constant */
+            appId: "wxbd687630cd02ce1d";
+            /** @constant */
+            path: "pages/index/index";
+            extraData: components["schemas"]["WxpayContractExtraData"];
+        };
+        WxpayContractExtraData: {
+            appid: string;
+            mch_id: string;
+            plan_id: string;
+            contract_code: string;
+            request_serial: string;
+            contract_display_account: string;
+            notify_url: string;
+            timestamp: string;
+            sign: string;
+        };
+        /** @description 押金开门: the deposit is an ordinary WeChat payment (`wx.requestPayment` with `payment`); after settlement the cloud refunds what the goods did not use (原路返回). */
+        WxpayDepositPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "wxpay_deposit";
+            amountFen: number;
+            payment: components["schemas"]["WxpayPaymentPayload"];
+        };
+        /** @description The money held for a door session opened with a deposit (押金开门) or an Alipay pre-authorization (预授权): what was held, what the goods took, what goes back (refund or unfreeze) and how far that is, and the part of the order the deposit did not cover (left as an unpaid order). */
+        Deposit: {
+            /**
+             * @description `deposit`: paid, refunded 原路返回; `preauth`: frozen, unfrozen
+             * @enum {string}
+             */
+            kind: "deposit" | "preauth";
+            heldFen: number;
+            /** @description Taken from the deposit for the goods (0 until settlement) */
+            chargedFen: number;
+            /** @description Going back to the shopper (refund or unfreeze); 0 until the session ends */
+            returnedFen: number;
+            /** @description The part of the order above the deposit, left as an unpaid order to pay in the app */
+            remainderFen: number;
+            /**
+             * @description `processing` until the refund or unfreeze has arrived (a failed attempt is retried, never lost)
+             * @enum {string}
+             */
+            returnState: "none" | "processing" | "succeeded";
+        };
         OpenDoorRequest: {
             deviceCode: components["schemas"]["DeviceCode"];
             doorNo?: components["schemas"]["DoorNo"];
@@ -1244,6 +1318,7 @@ export interface components {
             /** @description The order once the session is settled, payment_pending or under_review */
             orderId: string | null;
             recognition: components["schemas"]["RecognitionMode"];
+            deposit?: components["schemas"]["Deposit"];
         };
         /** @description The cloud-priced cart; empty lines on vision cabinets until recognition after close. */
         Cart: {
@@ -1419,6 +1494,9 @@ export interface components {
             complaint: components["schemas"]["ComplaintSummary"] | null;
             /** @description The merchant's 客服 phone */
             servicePhone: string;
+            deposit?: components["schemas"]["Deposit"];
+            /** @description For an unpaid order, what is still to pay (the total, less what a deposit already covered) */
+            amountDueFen?: number;
             /**
              * Format: date-time
              * @description Until when the shopper may file a complaint about this order (the cloud's complaint window, 7 days from the order); absent when the order cannot be complained about (unpaid, under review, fully refunded) and on a corrected order
@@ -2078,8 +2156,14 @@ export interface components {
             code: components["schemas"]["DeviceCode"];
             name: string;
             place: string;
+            /** @description The deposit asked for 押金开门 / 预授权 at this cabinet (0 = not offered) */
+            depositFen: number;
             /** @description The URL the cabinet's QR carries (`https://qr.kaimengui.cn/c/<code>`) */
             qrUrl: string;
+        };
+        SetDepositRequest: {
+            /** @description In fen; 0 = no deposit offered; at most ¥500.00 */
+            depositFen: number;
         };
         MerchantDeviceList: {
             items: components["schemas"]["MerchantDevice"][];
@@ -4050,6 +4134,45 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setDeviceDeposit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description Client-generated key of this unsafe call, reused on retries. Same key and same body replay the first response; same key and a different body are answered 409 IDEMPOTENCY_CONFLICT. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The cabinet's device code */
+                deviceCode: components["parameters"]["DeviceCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetDepositRequest"];
+            };
+        };
+        responses: {
+            /** @description The cabinet with its new deposit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantDevice"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["DeviceNotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
         };

@@ -188,18 +188,13 @@ const WORDS: Record<ErrorCode, Words> = {
   ),
   PHONE_CODE_INVALID: w('手机号获取失败', '授权已失效，请重新授权手机号', 'bindPhone', '重新授权'),
   CREDIT_REQUIRED: w(
-    '请先开通免密支付',
-    '开通先享后付（免密支付）后即可开门，关门后自动扣款',
+    '请先选择开门方式',
+    '开通先用后付或免密支付，或交押金，即可开门；关门后按实际拿取结算',
     'authorizeCredit',
-    '去授权',
+    '去开通',
   ),
-  CREDIT_REJECTED: w(
-    '授权未通过',
-    '信用授权未通过，可选择其他方式开通后再开门',
-    'authorizeCredit',
-    '换种方式',
-  ),
-  CREDIT_PENDING: w('授权确认中', '正在确认授权结果，请稍候', 'wait', '刷新'),
+  CREDIT_REJECTED: w('先用后付未通过', '可换一种方式：免密支付，或交押金开门', 'authorizeCredit', '换种方式'),
+  CREDIT_PENDING: w('开通确认中', '正在确认开通结果，请稍候', 'wait', '刷新'),
   USER_BLACKLISTED: w(
     '账号暂不能购物',
     '您的账号已被限制使用，如有疑问请联系客服',

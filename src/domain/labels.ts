@@ -17,16 +17,51 @@ export const ORDER_STATUS_LABEL: Record<
   empty: '未购物',
 }
 
-export const CREDIT_METHOD_LABEL: Record<
-  'wxpay_score_use' | 'wxpay_score_enable' | 'alipay_pay_after_use' | 'alipay_agreement' | 'alipay_preauth',
-  string
-> = {
-  wxpay_score_use: '微信支付分',
-  wxpay_score_enable: '微信支付分免确认',
-  alipay_pay_after_use: '芝麻先享',
-  alipay_agreement: '支付宝免密支付',
-  alipay_preauth: '支付宝预授权',
+/** How a shopper may pay after the door closes: the contract's CreditMethod. */
+export type CreditMethodName =
+  | 'wxpay_score_enable'
+  | 'wxpay_score_use'
+  | 'wxpay_contract'
+  | 'wxpay_deposit'
+  | 'alipay_pay_after_use'
+  | 'alipay_agreement'
+  | 'alipay_preauth'
+
+/**
+ * The glossary: one name per kind of service, on every page, in the emulator's offers and in the README.
+ * 先用后付 is a credit-score service (微信支付分, 芝麻先享), 免密支付 an agreement to charge without a password
+ * (微信 委托代扣, 支付宝 代扣), 押金开门 a WeChat deposit refunded after settlement, 预授权 an Alipay freeze.
+ */
+export const SERVICE_NAME = {
+  creditScore: '先用后付',
+  agreement: '免密支付',
+  deposit: '押金开门',
+  preauth: '预授权',
+} as const
+
+export const CREDIT_METHOD_LABEL: Record<CreditMethodName, string> = {
+  wxpay_score_enable: `微信支付分${SERVICE_NAME.creditScore}（免确认）`,
+  wxpay_score_use: `微信支付分${SERVICE_NAME.creditScore}（每次确认）`,
+  wxpay_contract: `微信${SERVICE_NAME.agreement}`,
+  wxpay_deposit: SERVICE_NAME.deposit,
+  alipay_pay_after_use: `芝麻先享${SERVICE_NAME.creditScore}`,
+  alipay_agreement: `支付宝${SERVICE_NAME.agreement}`,
+  alipay_preauth: `支付宝${SERVICE_NAME.preauth}`,
 }
+
+/** One line under each method's name: what the shopper commits to. */
+export const CREDIT_METHOD_DESCRIPTION: Record<CreditMethodName, string> = {
+  wxpay_score_enable: '开通一次，以后扫码即开门，关门后按实际拿取自动扣款',
+  wxpay_score_use: '每次开门前在微信支付分确认，关门后自动扣款',
+  wxpay_contract: '在微信签约一次，关门后自动扣款，不看信用分',
+  wxpay_deposit: '先付押金再开门，关门后按实际拿取扣款，余额原路退回',
+  alipay_pay_after_use: '凭芝麻信用免押金，关门后自动扣款',
+  alipay_agreement: '在支付宝签约一次，关门后自动扣款，不看信用分',
+  alipay_preauth: '先冻结押金再开门，关门后按实际拿取扣款，余额解冻',
+}
+
+/** Deposit-like methods hold money before the door opens; the rest charge after it closes. */
+export const DEPOSIT_METHODS: readonly CreditMethodName[] = ['wxpay_deposit', 'alipay_preauth']
 
 export const REFUND_STATE_LABEL: Record<'processing' | 'succeeded', string> = {
   processing: '退款中',

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
+import { SERVICE_NAME } from '@/domain/labels'
 import { errText, sourceFromWechatQuery, storageOver } from './shared'
-import type { ChooseImagesResult, Platform, PlatformFlowResult } from './types'
+import type { ChooseImagesResult, CreditPayload, Platform, PlatformFlowResult } from './types'
 
 // The browser build is the demo and test bed: there is no platform login, credit or payment page, so
 // those steps are confirmed in a dialog and the emulated cloud decides the outcome, as the real one would.
@@ -15,6 +16,16 @@ function queryParam(name: string): string | null {
 // The demo's shopper picker puts `login_code` in the URL the app opens with; in-app navigation then
 // replaces the hash, so the code is kept from launch for a login that happens on a later page.
 const launchLoginCode = queryParam('login_code')
+
+// What the platform's own page would be, in the glossary's words, for each kind of credit payload.
+const CREDIT_STAND_INS: Record<CreditPayload['kind'], { title: string; action: string }> = {
+  wxpay_score_enable: { title: `微信支付分${SERVICE_NAME.creditScore}`, action: '开通微信支付分' },
+  wxpay_score_use: { title: `微信支付分${SERVICE_NAME.creditScore}`, action: '确认本次使用微信支付分' },
+  wxpay_contract: { title: `微信${SERVICE_NAME.agreement}`, action: '签约微信免密支付' },
+  wxpay_deposit: { title: SERVICE_NAME.deposit, action: '用微信支付押金' },
+  alipay_sign: { title: `支付宝${SERVICE_NAME.agreement}`, action: '在支付宝签约' },
+  alipay_trade: { title: `支付宝${SERVICE_NAME.preauth}`, action: '冻结押金' },
+}
 
 async function confirmInDialog(title: string, content: string): Promise<PlatformFlowResult> {
   try {
@@ -64,8 +75,10 @@ export const platform: Platform = {
     return text === null ? { ok: false, reason: 'cancelled' } : { ok: true, text }
   },
 
-  authorizeCredit: (payload) =>
-    confirmInDialog('信用免密授权（演示）', `演示环境：模拟完成${payload.kind}授权，结果以云端为准`),
+  authorizeCredit: (payload) => {
+    const stand = CREDIT_STAND_INS[payload.kind]
+    return confirmInDialog(`${stand.title}（演示）`, `演示环境：确认后模拟${stand.action}，结果以云端为准`)
+  },
 
   pay: () => confirmInDialog('支付（演示）', '演示环境：模拟完成支付，结果以云端为准'),
 

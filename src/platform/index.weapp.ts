@@ -1,14 +1,55 @@
+import type { WxpayContractPayload, WxpayPaymentPayload } from '@/api/types'
 import { albumFailure, errText, sourceFromWechatQuery, storageOver } from './shared'
 import type { AppShowInfo, Platform, PlatformFlowResult } from './types'
 
 // WeChat Pay Score's own mini-program: an app show with this referrer is the return from authorization.
 const PAY_SCORE_APP_ID = 'wxd8f3793ea3b935b8'
+// WeChat Pay's signing mini-program for 委托代扣 (微信免密支付): the return from signing comes from it.
+const SIGNING_APP_ID = 'wxbd687630cd02ce1d'
+const CREDIT_RETURN_APPS: ReadonlySet<string> = new Set([PAY_SCORE_APP_ID, SIGNING_APP_ID])
 const SCENE_BACK_FROM_OTHER_APP = 1038
 const PHONE_QUOTA_EXHAUSTED = 1400001
 
 function flowFailure(err: unknown): PlatformFlowResult {
   const text = errText(err)
   return /cancel/i.test(text) ? { outcome: 'cancelled', detail: text } : { outcome: 'failed', detail: text }
+}
+
+function requestPayment(payment: WxpayPaymentPayload): Promise<PlatformFlowResult> {
+  return new Promise((resolve) => {
+    wx.requestPayment({
+      timeStamp: payment.timeStamp,
+      nonceStr: payment.nonceStr,
+      package: payment.package,
+      signType: payment.signType,
+      paySign: payment.paySign,
+      success: () => resolve({ outcome: 'returned' }),
+      fail: (err) => resolve(flowFailure(err)),
+    })
+  })
+}
+
+/**
+ * 微信免密支付 signing happens in WeChat Pay's own mini-program. Leaving for it succeeds at once; the shopper
+ * comes back later as an app show (from the signing app, or from anywhere: WeChat does not say whether they
+ * signed, and tells the cloud only if they did). That return is when to ask the cloud.
+ */
+function signInSigningApp(payload: WxpayContractPayload): Promise<PlatformFlowResult> {
+  return new Promise((resolve) => {
+    wx.navigateToMiniProgram({
+      appId: payload.appId,
+      path: payload.path,
+      extraData: payload.extraData,
+      success: () => {
+        const back = (options: WechatMiniprogram.LaunchOptionsApp) => {
+          wx.offAppShow(back as unknown as WechatMiniprogram.OffAppShowCallback)
+          resolve({ outcome: 'returned', detail: options.referrerInfo?.appId })
+        }
+        wx.onAppShow(back)
+      },
+      fail: (err) => resolve(flowFailure(err)),
+    })
+  })
 }
 
 export const platform: Platform = {
@@ -43,7 +84,8 @@ export const platform: Platform = {
       const info: AppShowInfo = {
         source: sourceFromWechatQuery(options.query as Record<string, string | undefined>),
         mayBeCreditReturn:
-          options.scene === SCENE_BACK_FROM_OTHER_APP && options.referrerInfo?.appId === PAY_SCORE_APP_ID,
+          options.scene === SCENE_BACK_FROM_OTHER_APP &&
+          CREDIT_RETURN_APPS.has(options.referrerInfo?.appId ?? ''),
       }
       listener(info)
     }
@@ -66,36 +108,32 @@ export const platform: Platform = {
       })
     }),
 
-  authorizeCredit: (payload) =>
-    new Promise((resolve) => {
-      if (payload.kind !== 'wxpay_score_use' && payload.kind !== 'wxpay_score_enable') {
-        resolve({ outcome: 'failed', detail: `unsupported on WeChat: ${payload.kind}` })
-        return
-      }
-      wx.openBusinessView({
-        businessType: payload.businessType,
-        extraData: payload.extraData,
-        success: () => resolve({ outcome: 'returned' }),
-        fail: (err) => resolve(flowFailure(err)),
-      })
-    }),
+  authorizeCredit: (payload) => {
+    switch (payload.kind) {
+      case 'wxpay_score_use':
+      case 'wxpay_score_enable':
+        return new Promise((resolve) => {
+          wx.openBusinessView({
+            businessType: payload.businessType,
+            extraData: payload.extraData,
+            success: () => resolve({ outcome: 'returned' }),
+            fail: (err) => resolve(flowFailure(err)),
+          })
+        })
+      case 'wxpay_contract':
+        return signInSigningApp(payload)
+      case 'wxpay_deposit':
+        // 押金开门: the deposit is an ordinary WeChat payment; the cloud says when it is held.
+        return requestPayment(payload.payment)
+      default:
+        return Promise.resolve({ outcome: 'failed', detail: `unsupported on WeChat: ${payload.kind}` })
+    }
+  },
 
   pay: (payload) =>
-    new Promise((resolve) => {
-      if (payload.kind !== 'wxpay') {
-        resolve({ outcome: 'failed', detail: `unsupported on WeChat: ${payload.kind}` })
-        return
-      }
-      wx.requestPayment({
-        timeStamp: payload.timeStamp,
-        nonceStr: payload.nonceStr,
-        package: payload.package,
-        signType: payload.signType,
-        paySign: payload.paySign,
-        success: () => resolve({ outcome: 'returned' }),
-        fail: (err) => resolve(flowFailure(err)),
-      })
-    }),
+    payload.kind === 'wxpay'
+      ? requestPayment(payload)
+      : Promise.resolve({ outcome: 'failed', detail: `unsupported on WeChat: ${payload.kind}` }),
 
   openSocket: async (url, handlers) => {
     const task = wx.connectSocket({ url })

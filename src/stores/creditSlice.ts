@@ -6,13 +6,20 @@ import { platform } from '@/platform'
 import { pollUntil } from './poll'
 import type { AppState } from './types'
 
+/**
+ * One state at a time (the credit page shows exactly one): choosing → starting → on the platform's page →
+ * 确认中 → authorized | rejected (the next method in one tap) | cancelled (the same again, or another) |
+ * unknown (no answer within the wait: 刷新 and the 客服 phone) | failed (could not start).
+ */
 export type CreditPhase =
   | 'idle'
   | 'starting'
+  | 'onPlatform'
   | 'confirming'
   | 'authorized'
   | 'rejected'
   | 'cancelled'
+  | 'unknown'
   | 'failed'
 
 export interface CreditSlice {
@@ -24,6 +31,7 @@ export interface CreditSlice {
     reason: string | null
     error: AppError | null
   }
+  /** A tap on a method; a tap while one is under way (a double tap) starts nothing more. */
   startCredit: (method: CreditMethod) => Promise<void>
   /** Ask the cloud how the pending authorization ended; safe to call any number of times at once. */
   confirmCredit: () => Promise<void>
@@ -45,6 +53,7 @@ const idleCredit: CreditSlice['credit'] = {
 }
 
 const CONFIRM_TIMEOUT_MS = 30_000
+const BUSY: ReadonlySet<CreditPhase> = new Set(['starting', 'onPlatform', 'confirming'])
 
 export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (set, get) => {
   const setCredit = (patch: Partial<CreditSlice['credit']>) =>
@@ -75,7 +84,7 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
 
     startCredit: async (method) => {
       const { credit, cabinet } = get()
-      if (credit.phase === 'starting' || credit.phase === 'confirming' || !cabinet.deviceCode) return
+      if (BUSY.has(credit.phase) || !cabinet.deviceCode) return
       setCredit({ ...idleCredit, phase: 'starting', method })
       const started = await callApi('startCreditAuthorization', {
         body: { deviceCode: cabinet.deviceCode, method },
@@ -84,19 +93,22 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
         setCredit({ phase: 'failed', error: started.error })
         return
       }
-      setCredit({ pendingAuthorizationId: started.data.id })
+      setCredit({ phase: 'onPlatform', pendingAuthorizationId: started.data.id })
       const flow = await platform.authorizeCredit(started.data.payload)
-      if (flow.outcome === 'cancelled') {
-        // The user backed out of the platform page; the cloud still has the last word, once.
+      if (flow.outcome !== 'returned') {
+        // The user backed out of the platform page, or it failed; the cloud still has the last word, once.
         setCredit({ phase: 'confirming' })
         const check = await callApi('getCreditAuthorization', { path: { authorizationId: started.data.id } })
         if (check.ok && check.data.state === 'authorized') settle(check.data)
         else {
           backedOutOf = started.data.id
+          const cancelled = flow.outcome === 'cancelled'
           setCredit({
-            phase: 'cancelled',
+            phase: cancelled ? 'cancelled' : 'failed',
             pendingAuthorizationId: null,
-            error: new AppError('PLATFORM_CANCELLED'),
+            error: new AppError(cancelled ? 'PLATFORM_CANCELLED' : 'PLATFORM_FAILED', {
+              detail: flow.detail,
+            }),
           })
         }
         return
@@ -114,8 +126,10 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
           (r) => (r.ok ? r.data.state !== 'pending' : !isTransient(r.error)),
           { everyMs: 1000, timeoutMs: CONFIRM_TIMEOUT_MS },
         )
-        if (!answer.ok) setCredit({ phase: 'failed', error: answer.error })
-        else if (timedOut) setCredit({ phase: 'failed', error: new AppError('CREDIT_PENDING') })
+        if (!answer.ok && !isTransient(answer.error)) setCredit({ phase: 'failed', error: answer.error })
+        // No word within the wait (the platform is slow, or the network): the authorization is kept, so
+        // 刷新 asks again; nothing is lost by waiting.
+        else if (!answer.ok || timedOut) setCredit({ phase: 'unknown', error: null })
         else settle(answer.data)
       })().finally(() => {
         confirming = null

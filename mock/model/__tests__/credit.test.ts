@@ -81,10 +81,22 @@ describe('credit authorization', () => {
     })
     const gate = cloud.getCabinetLanding(me, 'GZ0001A').gate
     expect(gate.reasons.map((r) => r.code)).toEqual(['CREDIT_REJECTED'])
-    expect(gate.credit?.methods).toEqual([])
-    // With nothing left to offer, starting again is refused the same way.
+    // Both Pay Score modes are one score: neither is offered again; the rest of the chain is.
+    expect(gate.credit?.methods.map((m) => m.method)).toEqual(['wxpay_contract', 'wxpay_deposit'])
     cloudErrorOf(
       () => cloud.startCreditAuthorization(me, { deviceCode: 'GZ0001A', method: 'wxpay_score_use' }),
+      'VALIDATION_FAILED',
+      422,
+    )
+  })
+
+  test('with nothing left to offer, starting again is refused as CREDIT_REJECTED', () => {
+    const { cloud, me } = readyForCredit()
+    const user = cloud.inspect().users.get(me)!
+    user.refused = { wxpay_score_enable: '未通过', wxpay_score_use: '未通过', wxpay_contract: '未能签约' }
+    cloud.setDeposit('GZ0001A', 0)
+    cloudErrorOf(
+      () => cloud.startCreditAuthorization(me, { deviceCode: 'GZ0001A', method: 'wxpay_deposit' }),
       'CREDIT_REJECTED',
       403,
     )
@@ -97,11 +109,11 @@ describe('credit authorization', () => {
     cloudErrorOf(() => cloud.completeCreditAuthorization(a.id, 'authorized'), 'SESSION_STATE_CONFLICT')
   })
 
-  test('given Zhima finds an Alipay shopper ineligible, the pre-authorized deposit still works', () => {
+  test('given Zhima finds an Alipay shopper ineligible, the agreement and the pre-authorized deposit still work', () => {
     const { cloud, clock, me } = readyForCredit('alipay')
     cloud.setCreditEligibility(me, 'alipay', false, '芝麻分不足')
     const offer = cloud.getCabinetLanding(me, 'GZ0001A').gate.credit
-    expect(offer?.methods.map((m) => m.method)).toEqual(['alipay_preauth'])
+    expect(offer?.methods.map((m) => m.method)).toEqual(['alipay_agreement', 'alipay_preauth'])
     cloudErrorOf(
       () => cloud.startCreditAuthorization(me, { deviceCode: 'GZ0001A', method: 'alipay_pay_after_use' }),
       'VALIDATION_FAILED',

@@ -167,25 +167,48 @@ describe('the gate', () => {
     })
   })
 
-  test('a first-time WeChat shopper must bind a phone, then authorize Pay Score (免确认 first: the merchant has it)', () => {
+  test('a first-time WeChat shopper must bind a phone, then choose: Pay Score (免确认 first), 免密支付, 押金开门', () => {
     const { cloud } = cloudFor('first_time')
     const gate = cloud.getCabinetLanding(loginAs(cloud, 'u_first'), 'GZ0001A').gate
     expect(codes(gate)).toEqual(['PHONE_REQUIRED', 'CREDIT_REQUIRED'])
     expect(gate.reasons[0]?.hint).toBeTruthy()
-    expect(gate.credit?.methods.map((m) => m.method)).toEqual(['wxpay_score_enable', 'wxpay_score_use'])
+    expect(gate.credit?.methods.map((m) => m.method)).toEqual([
+      'wxpay_score_enable',
+      'wxpay_score_use',
+      'wxpay_contract',
+      'wxpay_deposit',
+    ])
+    expect(gate.credit?.methods.find((m) => m.method === 'wxpay_deposit')?.depositFen).toBe(5000)
     expect(gate.credit?.ineligible).toEqual([])
   })
 
-  test('at a merchant without the 免确认 mode, WeChat offers only the per-order confirmation', () => {
+  test('at a merchant without the 免确认 mode, WeChat starts with the per-order confirmation', () => {
     const { cloud } = cloudFor('first_time')
     const gate = cloud.getCabinetLanding(loginAs(cloud, 'u_first'), 'GZ0099Z').gate
-    expect(gate.credit?.methods.map((m) => m.method)).toEqual(['wxpay_score_use'])
+    expect(gate.credit?.methods.map((m) => m.method)).toEqual([
+      'wxpay_score_use',
+      'wxpay_contract',
+      'wxpay_deposit',
+    ])
   })
 
-  test('a first-time Alipay shopper is offered 芝麻先享 then the agreement', () => {
+  test('a first-time Alipay shopper is offered 芝麻先享, then the agreement, then the pre-authorization', () => {
     const { cloud } = cloudFor('first_time')
     const gate = cloud.getCabinetLanding(loginAs(cloud, 'u_first', 'alipay'), 'GZ0001A').gate
-    expect(gate.credit?.methods.map((m) => m.method)).toEqual(['alipay_pay_after_use', 'alipay_agreement'])
+    expect(gate.credit?.methods.map((m) => m.method)).toEqual([
+      'alipay_pay_after_use',
+      'alipay_agreement',
+      'alipay_preauth',
+    ])
+  })
+
+  test('a cabinet whose merchant set no deposit offers none, and says why', () => {
+    const { cloud } = cloudFor('first_time')
+    cloud.setDeposit('GZ0001A', 0)
+    const gate = cloud.getCabinetLanding(loginAs(cloud, 'u_first'), 'GZ0001A').gate
+    expect(gate.credit?.methods.map((m) => m.method)).not.toContain('wxpay_deposit')
+    expect(gate.credit?.ineligible).toEqual([{ method: 'wxpay_deposit', reason: '这台柜子暂未开通押金' }])
+    expect(codes(gate)).toContain('CREDIT_REQUIRED')
   })
 
   test.each([
@@ -259,27 +282,44 @@ describe('the gate', () => {
     })
   })
 
-  test('given a WeChat Pay Score rejection, the gate says CREDIT_REJECTED with nothing left to offer', () => {
+  test('given a WeChat Pay Score rejection, the gate says CREDIT_REJECTED and offers the rest of the chain', () => {
     const { cloud } = cloudFor('credit_rejected')
     const gate = cloud.getCabinetLanding(loginAs(cloud, 'u_happy'), 'GZ0001A').gate
     expect(codes(gate)).toEqual(['CREDIT_REJECTED'])
-    expect(gate.credit).toEqual({
-      methods: [],
-      ineligible: [
-        { method: 'wxpay_score_enable', reason: '微信支付分暂不满足使用条件' },
-        { method: 'wxpay_score_use', reason: '微信支付分暂不满足使用条件' },
-      ],
-    })
+    expect(gate.credit?.methods.map((m) => m.method)).toEqual(['wxpay_contract', 'wxpay_deposit'])
+    expect(gate.credit?.ineligible).toEqual([
+      { method: 'wxpay_score_enable', reason: '微信支付分暂不满足使用条件' },
+      { method: 'wxpay_score_use', reason: '微信支付分暂不满足使用条件' },
+    ])
   })
 
-  test('…on Alipay the same shopper is offered the pre-authorized deposit, with why', () => {
+  test('…on Alipay the same shopper is offered the agreement and the pre-authorization, with why not 芝麻先享', () => {
     const { cloud } = cloudFor('credit_rejected')
     const gate = cloud.getCabinetLanding(loginAs(cloud, 'u_happy', 'alipay'), 'GZ0001A').gate
-    expect(codes(gate)).toEqual(['CREDIT_REQUIRED'])
+    expect(codes(gate)).toEqual(['CREDIT_REJECTED'])
     expect(gate.credit?.methods).toEqual([
+      expect.objectContaining({ method: 'alipay_agreement' }),
       expect.objectContaining({ method: 'alipay_preauth', depositFen: 5000 }),
     ])
-    expect(gate.credit?.ineligible.map((i) => i.method)).toEqual(['alipay_pay_after_use', 'alipay_agreement'])
+    expect(gate.credit?.ineligible).toEqual([
+      { method: 'alipay_pay_after_use', reason: '芝麻信用暂不满足先享条件' },
+    ])
+  })
+
+  test('with every method refused and no deposit here, nothing is offered: CREDIT_REJECTED', () => {
+    const { cloud } = cloudFor('credit_rejected')
+    const me = loginAs(cloud, 'u_happy')
+    cloud.inspect().users.get('u_happy')!.refused.wxpay_contract = '未能签约'
+    cloud.setDeposit('GZ0001A', 0)
+    const gate = cloud.getCabinetLanding(me, 'GZ0001A').gate
+    expect(codes(gate)).toEqual(['CREDIT_REJECTED'])
+    expect(gate.credit?.methods).toEqual([])
+    expect(gate.credit?.ineligible.map((i) => i.method)).toEqual([
+      'wxpay_score_enable',
+      'wxpay_score_use',
+      'wxpay_contract',
+      'wxpay_deposit',
+    ])
   })
 
   test('given three opens in the last two minutes, the gate says RATE_LIMITED and when to retry', () => {

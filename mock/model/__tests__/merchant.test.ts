@@ -276,6 +276,7 @@ describe('merchant orders, statistics and devices', () => {
       code: 'GZ0001A',
       name: '鲜享1号柜',
       place: '科技园A栋1楼大堂',
+      depositFen: 5000,
       qrUrl: 'https://qr.kaimengui.cn/c/GZ0001A',
     })
     const invite = cloud.createStaffInvite(m, { deviceCodes: ['GZ0001A', 'SM0002D'] })

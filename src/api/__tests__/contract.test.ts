@@ -145,6 +145,7 @@ const SKETCH_OPERATIONS: Record<string, string> = {
   approveComplaint: 'POST /v1/merchant/complaints/{complaintId}/approval',
   rejectComplaint: 'POST /v1/merchant/complaints/{complaintId}/rejection',
   listMerchantDevices: 'GET /v1/merchant/devices',
+  setDeviceDeposit: 'POST /v1/merchant/devices/{deviceCode}/deposit',
   createStaffInvite: 'POST /v1/merchant/staff-invites',
 }
 

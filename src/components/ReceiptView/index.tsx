@@ -3,6 +3,7 @@ import type { Receipt, Refund } from '@/api/types'
 import { formatFen } from '@/domain/money'
 import { formatDateTime, formatShanghai, formatTime } from '@/domain/time'
 import { CHANNEL_LABEL, ORDER_STATUS_LABEL, REFUND_STATE_LABEL } from '@/domain/labels'
+import { DepositSummary } from '../DepositSummary'
 import './index.scss'
 
 interface Props {
@@ -87,6 +88,8 @@ export function ReceiptView({ receipt, onCallService, variant = 'afterClose' }: 
           <Text className='receipt__sum-total'>实付 {formatFen(receipt.totalFen)}</Text>
         </View>
       </View>
+
+      {receipt.deposit ? <DepositSummary deposit={receipt.deposit} /> : null}
 
       <View className='receipt__card receipt__meta'>
         <Row label='支付方式' value={CHANNEL_LABEL[receipt.channel]} />

@@ -95,7 +95,7 @@ describe('the error catalogue', () => {
   test('sends each gate refusal to the step that clears it', () => {
     expect(ERROR_CATALOGUE.LOGIN_REQUIRED.next).toBe('login')
     expect(ERROR_CATALOGUE.PHONE_REQUIRED.next).toBe('bindPhone')
-    expect(ERROR_CATALOGUE.CREDIT_REQUIRED).toMatchObject({ next: 'authorizeCredit', actionLabel: '去授权' })
+    expect(ERROR_CATALOGUE.CREDIT_REQUIRED).toMatchObject({ next: 'authorizeCredit', actionLabel: '去开通' })
     expect(ERROR_CATALOGUE.UNPAID_ORDER).toMatchObject({ next: 'payUnpaid', actionLabel: '去支付' })
     expect(ERROR_CATALOGUE.DEVICE_SERVICE_EXPIRED).toMatchObject({
       next: 'callService',

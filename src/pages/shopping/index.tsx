@@ -2,7 +2,9 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
+import type { Deposit } from '@/api/types'
 import { CartView } from '@/components/CartView'
+import { DepositSummary } from '@/components/DepositSummary'
 import { PageShell } from '@/components/PageShell'
 import { ReceiptView } from '@/components/ReceiptView'
 import { StatusView } from '@/components/StatusView'
@@ -101,11 +103,14 @@ export default function ShoppingPage() {
       detail: session.failure?.message,
     })
     body = (
-      <StatusView
-        kind='error'
-        error={error}
-        onAction={(next) => (next === 'retry' ? retry() : backToCabinet())}
-      />
+      <View>
+        <StatusView
+          kind='error'
+          error={error}
+          onAction={(next) => (next === 'retry' ? retry() : backToCabinet())}
+        />
+        {session.deposit ? <DepositSummary deposit={session.deposit} /> : null}
+      </View>
     )
   } else if (state === 'open' || state === 'closed') {
     const openedFor = door.openedAtLocal ? Math.max(0, now - door.openedAtLocal) : 0
@@ -165,17 +170,29 @@ export default function ShoppingPage() {
     )
   } else if (state === 'empty') {
     body = (
-      <Ending title='本次未购物，未扣款' hint='柜门已关好，没有识别到您拿取商品。' onDone={backToCabinet} />
+      <Ending
+        title='本次未购物，未扣款'
+        hint={
+          session.deposit
+            ? '柜门已关好，没有识别到您拿取商品，押金全额退回。'
+            : '柜门已关好，没有识别到您拿取商品。'
+        }
+        deposit={session.deposit}
+        onDone={backToCabinet}
+      />
     )
   } else if (state === 'payment_pending') {
     body = (
       <Ending
-        title='扣款失败，订单待支付'
+        title={session.deposit ? '押金不足，还需支付' : '扣款失败，订单待支付'}
         hint={
           payment.error
             ? `${payment.error.message}，${payment.error.hint}`
-            : '免密扣款没有成功，请完成支付，以免影响下次购物。'
+            : session.deposit
+              ? '本次拿取的商品超出了押金，请支付差额，以免影响下次购物。'
+              : '免密扣款没有成功，请完成支付，以免影响下次购物。'
         }
+        deposit={session.deposit}
         action={{
           label: payment.phase === 'paying' || payment.phase === 'confirming' ? '支付中…' : '立即支付',
           onClick: () => void pay(),
@@ -199,6 +216,7 @@ export default function ShoppingPage() {
 function Ending(props: {
   title: string
   hint: string
+  deposit?: Deposit
   action?: { label: string; onClick: () => void }
   onDone: () => void
 }) {
@@ -206,6 +224,7 @@ function Ending(props: {
     <View className='shopping shopping__ending' role='status'>
       <Text className='shopping__ending-title'>{props.title}</Text>
       <Text className='shopping__ending-hint'>{props.hint}</Text>
+      {props.deposit ? <DepositSummary deposit={props.deposit} /> : null}
       {props.action ? (
         <Button type='primary' block onClick={props.action.onClick}>
           {props.action.label}

@@ -44,6 +44,10 @@ function standInWx() {
       wx.calls.push(['requestPayment', o])
       next.requestPayment!(o)
     },
+    navigateToMiniProgram: (o: Callbacks & Record<string, unknown>) => {
+      wx.calls.push(['navigateToMiniProgram', { appId: o.appId, path: o.path, extraData: o.extraData }])
+      next.navigateToMiniProgram!(o)
+    },
     connectSocket: (o: unknown) => {
       wx.calls.push(['connectSocket', o])
       return socket
@@ -199,6 +203,82 @@ describe('Pay Score authorization', () => {
     await expect(platform.authorizeCredit(use)).resolves.toMatchObject({ outcome: 'cancelled' })
     wx.next.openBusinessView = (o) => o.fail?.({ errMsg: 'openBusinessView:fail invalid extraData' })
     await expect(platform.authorizeCredit(use)).resolves.toMatchObject({ outcome: 'failed' })
+  })
+
+  const contract = {
+    kind: 'wxpay_contract' as const,
+    appId: 'wxbd687630cd02ce1d' as const,
+    path: 'pages/index/index' as const,
+    extraData: {
+      appid: 'wx1',
+      mch_id: '1600000000',
+      plan_id: '10001',
+      contract_code: 'cra_0001',
+      request_serial: '42',
+      contract_display_account: '开门柜购物',
+      notify_url: 'https://cloud.test/notify',
+      timestamp: '1',
+      sign: 'S',
+    },
+  }
+  const back = (appId: string) => ({ scene: 1038, query: {}, referrerInfo: { appId, extraData: {} } })
+
+  test('微信免密支付: off to WeChat’s signing mini-program with the cloud’s extraData; done when the shopper is back', async () => {
+    wx.next.navigateToMiniProgram = (o) => o.success?.({ errMsg: 'navigateToMiniProgram:ok' })
+    let settled = false
+    const flow = platform.authorizeCredit(contract).then((r) => {
+      settled = true
+      return r
+    })
+    await Promise.resolve()
+    expect(wx.calls[0]).toEqual([
+      'navigateToMiniProgram',
+      { appId: 'wxbd687630cd02ce1d', path: 'pages/index/index', extraData: contract.extraData },
+    ])
+    expect(settled).toBe(false)
+    // The shopper signs (or not) in the other mini-program; WeChat brings them back with an app show.
+    wx.showListeners.forEach((listen) => listen(back('wxbd687630cd02ce1d')))
+    await expect(flow).resolves.toEqual({ outcome: 'returned', detail: 'wxbd687630cd02ce1d' })
+    expect(wx.showListeners.size).toBe(0)
+  })
+
+  test('the return from the signing mini-program is an app show that may be a credit return', () => {
+    const shows: unknown[] = []
+    const off = platform.onAppShow((info) => shows.push(info))
+    wx.showListeners.forEach((listen) => listen(back('wxbd687630cd02ce1d')))
+    wx.showListeners.forEach((listen) => listen(back('wx_someone_else')))
+    off()
+    expect(shows).toEqual([
+      { source: null, mayBeCreditReturn: true },
+      { source: null, mayBeCreditReturn: false },
+    ])
+  })
+
+  test('a signing mini-program that cannot be opened is a failure, a cancelled jump a cancel', async () => {
+    wx.next.navigateToMiniProgram = (o) => o.fail?.({ errMsg: 'navigateToMiniProgram:fail cancel' })
+    await expect(platform.authorizeCredit(contract)).resolves.toMatchObject({ outcome: 'cancelled' })
+    wx.next.navigateToMiniProgram = (o) => o.fail?.({ errMsg: 'navigateToMiniProgram:fail appId invalid' })
+    await expect(platform.authorizeCredit(contract)).resolves.toMatchObject({ outcome: 'failed' })
+  })
+
+  test('押金开门: the deposit is paid with requestPayment and the cloud’s payment parameters', async () => {
+    const deposit = {
+      kind: 'wxpay_deposit' as const,
+      amountFen: 5000,
+      payment: {
+        kind: 'wxpay' as const,
+        timeStamp: '9',
+        nonceStr: 'n',
+        package: 'prepay_id=dep',
+        signType: 'RSA' as const,
+        paySign: 'p',
+      },
+    }
+    wx.next.requestPayment = (o) => o.success?.({})
+    await expect(platform.authorizeCredit(deposit)).resolves.toEqual({ outcome: 'returned' })
+    expect(wx.calls[0]![1]).toMatchObject({ timeStamp: '9', package: 'prepay_id=dep', paySign: 'p' })
+    wx.next.requestPayment = (o) => o.fail?.({ errMsg: 'requestPayment:fail cancel' })
+    await expect(platform.authorizeCredit(deposit)).resolves.toMatchObject({ outcome: 'cancelled' })
   })
 
   test('an Alipay payload is refused without calling WeChat', async () => {

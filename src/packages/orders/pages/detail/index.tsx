@@ -59,7 +59,9 @@ export default function OrderDetailPage() {
       <View className='order-detail'>
         {receipt.status === 'unpaid' ? (
           <View className='order-detail__pay' role='alert'>
-            <Text className='order-detail__pay-title'>待支付 {formatFen(receipt.totalFen)}</Text>
+            <Text className='order-detail__pay-title'>
+              待支付 {formatFen(receipt.amountDueFen ?? receipt.totalFen)}
+            </Text>
             <Text className='order-detail__pay-hint'>
               支付后才能继续开门购物，结果以支付平台和云端确认为准
             </Text>
