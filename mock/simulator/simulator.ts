@@ -144,11 +144,14 @@ const DOOR_STATES: Record<Door['state'], string> = {
   settling: '结算中',
 }
 
+// The glossary's names (src/domain/labels.ts CREDIT_METHOD_LABEL), repeated: this page imports nothing.
 const METHODS: Record<string, string> = {
-  wxpay_score_use: '微信支付分（确认模式）',
-  wxpay_score_enable: '微信支付分（免确认）',
-  alipay_pay_after_use: '芝麻先享',
-  alipay_agreement: '支付宝免密',
+  wxpay_score_enable: '微信支付分先用后付（免确认）',
+  wxpay_score_use: '微信支付分先用后付（每次确认）',
+  wxpay_contract: '微信免密支付',
+  wxpay_deposit: '押金开门',
+  alipay_pay_after_use: '芝麻先享先用后付',
+  alipay_agreement: '支付宝免密支付',
   alipay_preauth: '支付宝预授权',
 }
 
@@ -367,7 +370,7 @@ function renderDoors(device: Device): void {
 function renderPending(s: State): void {
   const credit = s.pendingCredit.map(
     (a) =>
-      `<div class="pending-item" data-testid="credit-${esc(a.id)}"><span>授权 ${esc(METHODS[a.method] ?? a.method)} · ${esc(a.userId)}</span>` +
+      `<div class="pending-item" data-testid="credit-${esc(a.id)}"><span>开通 ${esc(METHODS[a.method] ?? a.method)} · ${esc(a.userId)}</span>` +
       `<span class="spacer"></span><button type="button" data-action="credit" data-id="${esc(a.id)}" data-outcome="authorized" ` +
       `data-testid="credit-approve-${esc(a.id)}">通过</button><button type="button" class="danger" data-action="credit" ` +
       `data-id="${esc(a.id)}" data-outcome="rejected" data-testid="credit-reject-${esc(a.id)}">拒绝</button></div>`,
@@ -380,7 +383,7 @@ function renderPending(s: State): void {
       `data-id="${esc(p.id)}" data-outcome="failed" data-testid="payment-fail-${esc(p.id)}">支付失败</button></div>`,
   )
   const all = [...credit, ...payments]
-  setHtml('pending', all.length > 0 ? all.join('') : '<p class="hint">没有待处理的授权或支付</p>')
+  setHtml('pending', all.length > 0 ? all.join('') : '<p class="hint">没有待处理的开通或支付</p>')
   const auto = $<HTMLInputElement>('auto-complete')
   if (document.activeElement !== auto) {
     auto.checked = s.settings.creditAutoCompleteMs !== null || s.settings.paymentAutoCompleteMs !== null
@@ -508,7 +511,7 @@ function onClick(event: Event): void {
       void act(
         'credit',
         { authorizationId: target.dataset.id, outcome: target.dataset.outcome },
-        '已处理授权',
+        '已处理开通',
       )
       break
     case 'payment':
@@ -602,7 +605,7 @@ function wire(): void {
     void act(
       'settings',
       { creditAutoCompleteMs: on ? 1500 : null, paymentAutoCompleteMs: on ? 800 : null },
-      on ? '授权和支付将自动完成' : '授权和支付需在此手动处理',
+      on ? '开通和支付将自动完成' : '开通和支付需在此手动处理',
     )
   })
 }

@@ -300,6 +300,43 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
     await cloud.control('close', { deviceCode: FIXTURE.deviceCode, doorNo: 1 })
   })
 
+  test(`${platform}: credit refused, 换种方式 opens the credit page with the platform's alternatives and why not`, async () => {
+    await cloud.control('scenario', { name: 'credit_rejected' })
+    const expected =
+      platform === 'weapp'
+        ? { offered: ['wxpay_contract', 'wxpay_deposit'], refused: ['wxpay_score_enable', 'wxpay_score_use'] }
+        : { offered: ['alipay_agreement', 'alipay_preauth'], refused: ['alipay_pay_after_use'] }
+    await withPage({ qrText: CABINET_QR }, async (page) => {
+      const landing = await cabinetShown(page)
+      assert.deepEqual(
+        landing.gate.credit?.methods.map((m) => m.method),
+        expected.offered,
+      )
+      await waitFor(() => page.screen.byClass('gate-panel__action').length === 1, report(page))
+      await only(page.screen, 'gate-panel__action').tap()
+      await waitFor(() => page.routes().includes('pages/credit/index'), report(page))
+      await waitFor(
+        () => page.screen.byClass('credit__method').length === expected.offered.length,
+        report(page),
+      )
+      const cards = page.screen.byClass('credit__method').map((n) => n.text)
+      for (const [i, method] of landing.gate.credit!.methods.entries()) {
+        assert.ok(cards[i]?.includes(method.title), `card ${i} is ${method.title}`)
+      }
+      assert.match(cards[0] ?? '', /推荐/)
+      assert.doesNotMatch(cards[1] ?? '', /推荐/)
+      assert.match(cards[1] ?? '', /¥50\.00/, 'the deposit shows its amount')
+      const refused = page.screen.byClass('credit__ineligible').map((n) => n.text)
+      assert.equal(refused.length, expected.refused.length)
+      for (const item of landing.gate.credit!.ineligible) {
+        assert.ok(
+          refused.some((t) => t.includes(item.reason)),
+          `the refusal of ${item.method} says why`,
+        )
+      }
+    })
+  })
+
   test(`${platform}: tapping the 客服电话 line dials the merchant's service phone`, async () => {
     await withPage({ qrText: CABINET_QR }, async (page) => {
       const landing = await cabinetShown(page)

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '开通免密支付' })
+export default definePageConfig({ navigationBarTitleText: '选择开门方式' })
