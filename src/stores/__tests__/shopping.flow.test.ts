@@ -174,3 +174,26 @@ test('the client result of the credit page is never proof: the app confirms with
   expect(gets).toBeLessThanOrEqual(4)
   await waitFor(() => store.getState().cabinet.landing!.gate.mayOpen)
 })
+
+test('a double tap on a credit method starts one authorization: one request, one platform page', async () => {
+  const { store } = start('credit_rejected')
+  await store.getState().openCabinetFrom(QR)
+  expect(store.getState().cabinet.landing!.gate.credit!.methods[0]!.method).toBe('wxpay_contract')
+  const starts: string[] = []
+  h.server.events.on('request:start', ({ request }) => {
+    if (request.method === 'POST' && request.url.endsWith('/v1/credit/authorizations')) starts.push(request.url)
+  })
+  const pages = jest.spyOn(platform, 'authorizeCredit').mockResolvedValue({ outcome: 'returned' })
+  const taps = [
+    store.getState().startCredit('wxpay_contract'),
+    store.getState().startCredit('wxpay_contract'),
+    store.getState().startCredit('wxpay_deposit'),
+  ]
+  await waitFor(() => store.getState().credit.phase === 'confirming')
+  h.control.credit({ outcome: 'authorized' })
+  await Promise.all(taps)
+  expect(store.getState().credit.phase).toBe('authorized')
+  await waitFor(() => store.getState().cabinet.landing?.gate.mayOpen === true)
+  expect(starts).toHaveLength(1)
+  expect(pages).toHaveBeenCalledTimes(1)
+})
