@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { AppError } from '@/domain/errors'
+import { formatFen } from '@/domain/money'
 import { LoadGate } from '../../components/LoadGate'
 import { Notice } from '../../components/Notice'
 import { QrCode } from '../../components/QrCode'
@@ -19,6 +20,9 @@ export default function QrCodesPage() {
   const devices = useMerchantStore((s) => s.devices)
   const loadDevices = useMerchantStore((s) => s.loadDevices)
   const saveQrToAlbum = useMerchantStore((s) => s.saveQrToAlbum)
+  const setDeposit = useMerchantStore((s) => s.setDeposit)
+  const [depositText, setDepositText] = useState('')
+  const [depositError, setDepositError] = useState<AppError | null>(null)
   const [selectedCode, setSelectedCode] = useState<string | null>(null)
   const [saveError, setSaveError] = useState<AppError | null>(null)
   // A ref, not state: a re-render between drawing and exporting could reset the browser's canvas.
@@ -40,6 +44,16 @@ export default function QrCodesPage() {
     saving.current = false
     setSaveError(error)
     if (!error) void Taro.showToast({ title: '已保存，可打印张贴', icon: 'none' })
+  }
+
+  const saveDeposit = async () => {
+    if (!device) return
+    const error = await setDeposit(device.code, depositText)
+    setDepositError(error)
+    if (!error) {
+      setDepositText('')
+      void Taro.showToast({ title: '押金已保存', icon: 'none' })
+    }
   }
 
   return (
@@ -64,6 +78,25 @@ export default function QrCodesPage() {
               <Button type='primary' block disabled={!qr?.ok} onClick={() => void save()}>
                 保存到相册
               </Button>
+              <View className='qrcodes__deposit' data-deposit-fen={device.depositFen}>
+                <Text className='m-card__title'>押金开门 / 预授权</Text>
+                <Text className='m-muted'>
+                  {device.depositFen > 0
+                    ? `信用未通过的顾客先付 ${formatFen(device.depositFen)} 再开门，结算后余额退回`
+                    : '未开通：信用未通过的顾客在此无法购物'}
+                </Text>
+                <Input
+                  className='qrcodes__deposit-input'
+                  type='text'
+                  value={depositText}
+                  placeholder='押金金额（元），填 0 关闭'
+                  onInput={(e) => setDepositText(e.detail.value)}
+                />
+                <Notice error={depositError} />
+                <Button block onClick={() => void saveDeposit()}>
+                  保存押金
+                </Button>
+              </View>
             </View>
           ) : (
             <Text className='m-empty'>还没有柜子</Text>
@@ -77,6 +110,7 @@ export default function QrCodesPage() {
                 data-device-code={d.code}
                 onClick={() => {
                   setSaveError(null)
+                  setDepositError(null)
                   setSelectedCode(d.code)
                 }}
               >

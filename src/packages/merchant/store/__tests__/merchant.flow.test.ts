@@ -325,3 +325,25 @@ test('a shopper opening the workspace is refused by the cloud, on every screen',
     expect(error).toMatchObject({ code: 'FORBIDDEN', message: '没有操作权限' })
   }
 })
+
+describe('cabinet deposits (押金开门 / 预授权)', () => {
+  test('a deposit typed in yuan is saved in fen and shown; 0 turns deposits off; bad amounts send nothing', async () => {
+    const { store } = start()
+    await store.getState().loadDevices()
+    expect(store.getState().devices.data?.find((d) => d.code === 'GZ0001A')?.depositFen).toBe(5000)
+
+    const before = h.requests()
+    for (const text of ['', '-5', '12.345', '500.01', '５０']) {
+      expect(await store.getState().setDeposit('GZ0001A', text)).toMatchObject({ code: 'VALIDATION_FAILED' })
+    }
+    expect(h.requests()).toBe(before)
+
+    expect(await store.getState().setDeposit('GZ0001A', '¥30.5')).toBeNull()
+    expect(store.getState().devices.data?.find((d) => d.code === 'GZ0001A')?.depositFen).toBe(3050)
+    expect(h.cloud.inspect().devices.get('GZ0001A')?.depositFen).toBe(3050)
+
+    expect(await store.getState().setDeposit('GZ0001A', '0')).toBeNull()
+    expect(h.cloud.inspect().devices.get('GZ0001A')?.depositFen).toBe(0)
+    expect(store.getState().devices.data?.find((d) => d.code === 'GZ0001A')?.depositFen).toBe(0)
+  })
+})
