@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
-import type { CreditMethodOffer } from '@/api/types'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { CREDIT_METHOD_LABEL, DEPOSIT_METHODS } from '@/domain/labels'
@@ -29,14 +28,6 @@ function notice(credit: CreditSlice['credit']): { title: string; hint: string } 
     default:
       return null
   }
-}
-
-function depositNote(offer: CreditMethodOffer): string | null {
-  if (offer.depositFen === undefined) return null
-  const amount = formatFen(offer.depositFen)
-  return offer.method === 'alipay_preauth'
-    ? `开门前冻结 ${amount}，结算后按实际消费扣款，余额解冻`
-    : `开门前支付押金 ${amount}，结算后按实际消费扣款，余额原路退回`
 }
 
 export default function CreditPage() {
@@ -128,7 +119,6 @@ export default function CreditPage() {
               {index === 0 ? <Text className='credit__badge'>推荐</Text> : null}
             </View>
             <Text className='credit__method-desc'>{m.description}</Text>
-            {depositNote(m) ? <Text className='credit__deposit'>{depositNote(m)}</Text> : null}
             <Button
               type={index === 0 ? 'primary' : 'default'}
               block

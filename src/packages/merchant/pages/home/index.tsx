@@ -71,7 +71,11 @@ export default function MerchantHomePage() {
               highlight={pending > 0}
               onClick={() => go(MERCHANT_PAGES.complaints)}
             />
-            <Entry title='柜子二维码' hint='查看与保存打印' onClick={() => go(MERCHANT_PAGES.qrcodes)} />
+            <Entry
+              title='柜子二维码'
+              hint='查看与保存打印，设置押金'
+              onClick={() => go(MERCHANT_PAGES.qrcodes)}
+            />
           </View>
         </View>
       </LoadGate>
