@@ -55,18 +55,10 @@ function giveBack(ctx: Ctx, deposit: DepositRecord, deviceCode: string, amountFe
       return
     }
     deposit.returnState = 'succeeded'
-    deposit.returnedAt = ctx.clock.now()
   }
   ctx.clock.setTimeout(attempt, ctx.settings.refundDelayMs)
 }
 
 export function toDeposit(deposit: DepositRecord): Deposit {
-  return {
-    kind: deposit.kind,
-    heldFen: deposit.heldFen,
-    chargedFen: deposit.chargedFen,
-    returnedFen: deposit.returnedFen,
-    remainderFen: deposit.remainderFen,
-    returnState: deposit.returnState,
-  }
+  return { ...deposit }
 }

@@ -9,6 +9,7 @@ import type {
   ComplaintItem,
   ComplaintState,
   CreditAuthorizationState,
+  Deposit,
   CreditMethod,
   CreditPayload,
   DeviceKind,
@@ -182,15 +183,8 @@ export interface CreditAuthRecord {
   timers: TimerHandle[]
 }
 
-export interface DepositRecord {
-  kind: 'deposit' | 'preauth'
-  heldFen: number
-  chargedFen: number
-  returnedFen: number
-  remainderFen: number
-  returnState: 'none' | 'processing' | 'succeeded'
-  returnedAt?: number
-}
+/** The contract's Deposit is the record itself: nothing about it is hidden from its owner. */
+export type DepositRecord = Deposit
 
 export interface PriceBook {
   catalog: CatalogItem[]

@@ -181,7 +181,8 @@ test('a double tap on a credit method starts one authorization: one request, one
   expect(store.getState().cabinet.landing!.gate.credit!.methods[0]!.method).toBe('wxpay_contract')
   const starts: string[] = []
   h.server.events.on('request:start', ({ request }) => {
-    if (request.method === 'POST' && request.url.endsWith('/v1/credit/authorizations')) starts.push(request.url)
+    if (request.method === 'POST' && request.url.endsWith('/v1/credit/authorizations'))
+      starts.push(request.url)
   })
   const pages = jest.spyOn(platform, 'authorizeCredit').mockResolvedValue({ outcome: 'returned' })
   const taps = [
