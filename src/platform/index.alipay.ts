@@ -65,6 +65,10 @@ async function chosenImages(res: { tempFiles?: unknown; apFilePaths?: string[]; 
   return Promise.all(paths.map(async (path) => ({ path, sizeBytes: await fileSize(path) })))
 }
 
+// my.connectSocket takes success/fail callbacks (documented); the typings leave them out.
+const connectSocket = (options: { url: string; success: () => void; fail: (err: unknown) => void }) =>
+  (my.connectSocket as unknown as (o: typeof options) => void)(options)
+
 export const platform: Platform = {
   name: 'alipay',
 
@@ -107,7 +111,8 @@ export const platform: Platform = {
     new Promise((resolve) => {
       my.scan({
         scanType: ['qrCode'],
-        success: (res: { code?: string }) => resolve({ ok: true, text: String(res.code ?? '') }),
+        success: (res: { code?: string }) =>
+          resolve({ ok: true, source: { kind: 'scan', text: String(res.code ?? '') } }),
         fail: (err: { error?: number }) => {
           if (err.error === SCAN_CANCELLED) resolve({ ok: false, reason: 'cancelled' })
           else if (SCAN_CAMERA_DENIED.includes(Number(err.error))) resolve({ ok: false, reason: 'denied' })
@@ -156,7 +161,19 @@ export const platform: Platform = {
     my.onSocketMessage(onMessage)
     my.onSocketClose(onClose)
     my.onSocketError(onError)
-    my.connectSocket({ url })
+    // Creating the one socket can fail (Alipay documents it on Android, error 3, while a previous one is
+    // not yet closed): say so at once, so the stream polls meanwhile and tries again later.
+    await new Promise<void>((resolve, reject) => {
+      connectSocket({
+        url,
+        success: () => resolve(),
+        fail: (err: unknown) => {
+          detach()
+          my.closeSocket({})
+          reject(new Error(errText(err)))
+        },
+      })
+    })
     return {
       send: (text) => my.sendSocketMessage({ data: text }),
       close: () => my.closeSocket(),
@@ -177,6 +194,8 @@ export const platform: Platform = {
     new Promise((resolve) => {
       my.chooseImage({
         count,
+        // Originals from a phone camera exceed the cloud's 5 MB limit; Alipay compresses when asked.
+        sizeType: ['compressed'],
         sourceType: ['album', 'camera'],
         success: (res) => {
           chosenImages(res).then(

@@ -72,7 +72,7 @@ export const platform: Platform = {
 
   scanCabinet: async () => {
     const text = window.prompt('请输入或粘贴柜门二维码内容')
-    return text === null ? { ok: false, reason: 'cancelled' } : { ok: true, text }
+    return text === null ? { ok: false, reason: 'cancelled' } : { ok: true, source: { kind: 'scan', text } }
   },
 
   authorizeCredit: (payload) => {

@@ -37,7 +37,7 @@ export const platform: Platform = {
   scanCabinet: async () => {
     try {
       const res = await Taro.scanCode({ scanType: ['qrCode'] })
-      return { ok: true, text: res.result }
+      return { ok: true, source: { kind: 'scan', text: res.result } }
     } catch (err) {
       return { ok: false, reason: /cancel/i.test(errText(err)) ? 'cancelled' : 'failed' }
     }

@@ -1,6 +1,6 @@
 import type { WxpayContractPayload, WxpayPaymentPayload } from '@/api/types'
 import { albumFailure, errText, sourceFromWechatQuery, storageOver } from './shared'
-import type { AppShowInfo, Platform, PlatformFlowResult } from './types'
+import type { AppShowInfo, LaunchSource, Platform, PlatformFlowResult } from './types'
 
 // WeChat Pay Score's own mini-program: an app show with this referrer is the return from authorization.
 const PAY_SCORE_APP_ID = 'wxd8f3793ea3b935b8'
@@ -13,6 +13,20 @@ const PHONE_QUOTA_EXHAUSTED = 1400001
 function flowFailure(err: unknown): PlatformFlowResult {
   const text = errText(err)
   return /cancel/i.test(text) ? { outcome: 'cancelled', detail: text } : { outcome: 'failed', detail: text }
+}
+
+/**
+ * What a scan read: a mini-program code of this app hands over the page `path` with its `scene` (still
+ * URL-encoded, as the page query would have it); anything else is the code's text. Both go through the one
+ * QR parser, which decodes once and judges.
+ */
+function scannedSource(res: { result: string; path?: string }): LaunchSource {
+  const query = res.path?.split('?')[1] ?? ''
+  const scene = query
+    .split('&')
+    .map((pair) => pair.split('='))
+    .find(([key]) => key === 'scene')?.[1]
+  return scene !== undefined ? { kind: 'wechatScene', scene } : { kind: 'scan', text: res.result }
 }
 
 function requestPayment(payment: WxpayPaymentPayload): Promise<PlatformFlowResult> {
@@ -97,8 +111,10 @@ export const platform: Platform = {
   scanCabinet: () =>
     new Promise((resolve) => {
       wx.scanCode({
-        scanType: ['qrCode'],
-        success: (res) => resolve({ ok: true, text: res.result }),
+        // The cabinet's sticker may be a normal-link QR or this app's mini-program code. The typings lack
+        // `wxCode`, which wx.scanCode documents.
+        scanType: ['qrCode', 'wxCode'] as unknown as 'qrCode'[],
+        success: (res) => resolve({ ok: true, source: scannedSource(res) }),
         fail: (err) => {
           const text = errText(err)
           if (/cancel/i.test(text)) resolve({ ok: false, reason: 'cancelled' })

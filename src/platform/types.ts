@@ -31,7 +31,10 @@ export interface PhoneButtonProps {
   onClick?: () => void
 }
 
-export type ScanResult = { ok: true; text: string } | { ok: false; reason: 'cancelled' | 'denied' | 'failed' }
+/** A scan's result as a launch source: the QR's text, or a WeChat mini-program code's `scene`. */
+export type ScanResult =
+  | { ok: true; source: LaunchSource }
+  | { ok: false; reason: 'cancelled' | 'denied' | 'failed' }
 
 /** A picture the shopper picked, ready for the upload: a temp file path (a blob URL on H5) and its size. */
 export interface ChosenImage {

@@ -99,7 +99,7 @@ export const createCabinetSlice: StateCreator<AppState, [], [], CabinetSlice> = 
         set({ notice: new AppError('PLATFORM_FAILED', { detail: scanned.reason }) })
       return false
     }
-    await get().openCabinetFrom({ kind: 'scan', text: scanned.text })
+    await get().openCabinetFrom(scanned.source)
     return true
   },
 

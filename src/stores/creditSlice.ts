@@ -53,6 +53,8 @@ const idleCredit: CreditSlice['credit'] = {
 }
 
 const CONFIRM_TIMEOUT_MS = 30_000
+/** How long a cancelled platform page waits for the cloud to say it went through after all. */
+const CANCEL_GRACE_MS = 3_000
 const BUSY: ReadonlySet<CreditPhase> = new Set(['starting', 'onPlatform', 'confirming'])
 
 export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (set, get) => {
@@ -96,9 +98,14 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
       setCredit({ phase: 'onPlatform', pendingAuthorizationId: started.data.id })
       const flow = await platform.authorizeCredit(started.data.payload)
       if (flow.outcome !== 'returned') {
-        // The user backed out of the platform page, or it failed; the cloud still has the last word, once.
+        // The user backed out of the platform page, or it failed; the cloud still has the last word. Alipay's
+        // 6001 can also follow a signing that went through, so the cloud is given a few seconds to say so.
         setCredit({ phase: 'confirming' })
-        const check = await callApi('getCreditAuthorization', { path: { authorizationId: started.data.id } })
+        const { answer: check } = await pollUntil(
+          () => callApi('getCreditAuthorization', { path: { authorizationId: started.data.id } }),
+          (r) => r.ok && r.data.state !== 'pending',
+          { everyMs: 1000, timeoutMs: CANCEL_GRACE_MS },
+        )
         if (check.ok && check.data.state === 'authorized') settle(check.data)
         else {
           backedOutOf = started.data.id

@@ -5,6 +5,8 @@
  */
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void }
 
+let connectFails = false
+
 function standInMy() {
   const store = new Map<string, string>()
   const listeners: Record<string, Set<(arg: unknown) => void>> = {}
@@ -33,7 +35,11 @@ function standInMy() {
     scan: record('scan'),
     paySignCenter: record('paySignCenter'),
     tradePay: record('tradePay'),
-    connectSocket: (o: unknown) => calls.push(['connectSocket', o]),
+    connectSocket: (o: { url: string; success?: () => void; fail?: (e: unknown) => void }) => {
+      calls.push(['connectSocket', { url: o.url }])
+      if (connectFails) o.fail?.({ error: 3, errorMessage: '创建socket失败' })
+      else o.success?.()
+    },
     sendSocketMessage: (o: unknown) => calls.push(['sendSocketMessage', o]),
     closeSocket: () => calls.push(['closeSocket', undefined]),
     onSocketOpen: on('socketOpen'),
@@ -125,7 +131,7 @@ test('scan success hands back `code`', async () => {
   my.next.scan = (o) => o.success?.({ code: 'https://qr.kaimengui.cn/c/GZ0001A' })
   await expect(platform.scanCabinet()).resolves.toEqual({
     ok: true,
-    text: 'https://qr.kaimengui.cn/c/GZ0001A',
+    source: { kind: 'scan', text: 'https://qr.kaimengui.cn/c/GZ0001A' },
   })
 })
 
@@ -193,6 +199,18 @@ test('the one socket uses the global functions, never `multiple`, and detaches o
   expect(handlers.onMessage).toHaveBeenCalledWith('{"type":"pong"}')
   expect(handlers.onClose).toHaveBeenCalledWith(1006, 'bye')
   expect(my.listeners.socketMessage!.size).toBe(0)
+})
+
+test('a socket Alipay cannot create fails at once (the stream then polls) and frees the single instance', async () => {
+  connectFails = true
+  try {
+    const handlers = { onOpen: jest.fn(), onMessage: jest.fn(), onClose: jest.fn(), onError: jest.fn() }
+    await expect(platform.openSocket('ws://cloud.test/v1/stream', handlers)).rejects.toThrow()
+    expect(my.calls.map(([name]) => name)).toEqual(['connectSocket', 'closeSocket'])
+    expect(my.listeners.socketOpen?.size ?? 0).toBe(0)
+  } finally {
+    connectFails = false
+  }
 })
 
 test('storage reads `data` and answers null for a missing key', () => {

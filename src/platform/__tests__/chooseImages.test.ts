@@ -91,7 +91,12 @@ describe('Alipay: my.chooseImage', () => {
         tempFiles: [{ path: 'https://resource/a.jpg', size: 300_000 }],
       }),
     )
-    expect(calls[0]?.[1]).toMatchObject({ count: 3, sourceType: ['album', 'camera'] })
+    // Compressed: a phone camera's originals exceed the cloud's 5 MB limit.
+    expect(calls[0]?.[1]).toMatchObject({
+      count: 3,
+      sourceType: ['album', 'camera'],
+      sizeType: ['compressed'],
+    })
     expect(result).toEqual({ ok: true, images: [{ path: 'https://resource/a.jpg', sizeBytes: 300_000 }] })
     expect(calls.map(([name]) => name)).toEqual(['chooseImage'])
   })

@@ -35,7 +35,10 @@ function standInWx() {
     store,
     showListeners,
     login: (o: Callbacks) => (next.login ?? ((x) => x.success?.({ code: 'wx-code-1' })))(o),
-    scanCode: (o: Callbacks) => next.scanCode!(o),
+    scanCode: (o: Callbacks & Record<string, unknown>) => {
+      wx.calls.push(['scanCode', { scanType: o.scanType }])
+      next.scanCode!(o)
+    },
     openBusinessView: (o: Callbacks & Record<string, unknown>) => {
       wx.calls.push(['openBusinessView', { businessType: o.businessType, extraData: o.extraData }])
       next.openBusinessView!(o)
@@ -163,8 +166,28 @@ test('scan success hands back the raw text', async () => {
   wx.next.scanCode = (o) => o.success?.({ result: 'https://qr.kaimengui.cn/c/GZ0001A', scanType: 'QR_CODE' })
   await expect(platform.scanCabinet()).resolves.toEqual({
     ok: true,
-    text: 'https://qr.kaimengui.cn/c/GZ0001A',
+    source: { kind: 'scan', text: 'https://qr.kaimengui.cn/c/GZ0001A' },
   })
+  expect(wx.calls[0]![1]).toMatchObject({ scanType: ['qrCode', 'wxCode'] })
+})
+
+test('a mini-program code of this app hands over its scene, which the one parser judges', async () => {
+  const { parseCabinetQr } = await import('@/domain/qr')
+  wx.next.scanCode = (o) =>
+    o.success?.({
+      result: '',
+      scanType: 'WX_CODE',
+      path: 'pages/cabinet/index?scene=d%3DSM0002D%26door%3D2',
+    })
+  const scanned = await platform.scanCabinet()
+  expect(scanned).toEqual({ ok: true, source: { kind: 'wechatScene', scene: 'd%3DSM0002D%26door%3D2' } })
+  expect(scanned.ok && parseCabinetQr(scanned.source)).toEqual({ ok: true, deviceCode: 'SM0002D', doorNo: 2 })
+
+  // A hostile scene gets the verdict any hostile QR gets.
+  wx.next.scanCode = (o) =>
+    o.success?.({ result: '', scanType: 'WX_CODE', path: 'pages/cabinet/index?scene=..%2F..%2Fadmin' })
+  const hostile = await platform.scanCabinet()
+  expect(hostile.ok && parseCabinetQr(hostile.source)).toMatchObject({ ok: false, code: 'QR_INVALID' })
 })
 
 describe('Pay Score authorization', () => {

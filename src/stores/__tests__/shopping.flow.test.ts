@@ -198,3 +198,26 @@ test('a double tap on a credit method starts one authorization: one request, one
   expect(starts).toHaveLength(1)
   expect(pages).toHaveBeenCalledTimes(1)
 })
+
+test('a cancel from the signing page (Alipay 6001 after signing) waits for the cloud before calling it cancelled', async () => {
+  const { store, control } = start('first_time', 'u_first')
+  h.cloud.bindPhone('u_first', { platform: 'weapp', code: 'phone:13912345678' })
+  await store.getState().openCabinetFrom(QR)
+  jest.spyOn(platform, 'authorizeCredit').mockImplementation(async () => {
+    // The platform tells the cloud it was signed a moment after the page reported 6001.
+    setTimeout(() => control.credit({ outcome: 'authorized' }), 800)
+    return { outcome: 'cancelled', detail: '6001' }
+  })
+  await store.getState().startCredit('wxpay_contract')
+  expect(store.getState().credit.phase).toBe('authorized')
+  await waitFor(() => store.getState().cabinet.landing?.gate.mayOpen === true)
+})
+
+test('a real cancel is a cancel once the cloud has had its few seconds', async () => {
+  const { store } = start('first_time', 'u_first')
+  h.cloud.bindPhone('u_first', { platform: 'weapp', code: 'phone:13912345678' })
+  await store.getState().openCabinetFrom(QR)
+  jest.spyOn(platform, 'authorizeCredit').mockResolvedValue({ outcome: 'cancelled', detail: '6001' })
+  await store.getState().startCredit('wxpay_contract')
+  expect(store.getState().credit).toMatchObject({ phase: 'cancelled', error: { code: 'PLATFORM_CANCELLED' } })
+})
