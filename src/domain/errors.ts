@@ -72,6 +72,8 @@ export const CLIENT_ERROR_CODES = [
   'COUNT_REQUIRED',
   'REASON_REQUIRED',
   'ALBUM_DENIED',
+  'MEDIA_DENIED',
+  'PRIVACY_REFUSED',
   'QR_NOT_PRINTABLE',
   'DATE_RANGE_INVALID',
   'UNKNOWN',
@@ -263,7 +265,24 @@ const WORDS: Record<ErrorCode, Words> = {
     '去选择',
   ),
   QR_INVALID: w('无法识别的二维码', '请扫描柜门上的设备二维码', 'rescan', '重新扫码'),
-  ALBUM_DENIED: w('无法保存到相册', '请在小程序设置中允许「保存到相册」，然后再点保存', 'retry', '再试一次'),
+  ALBUM_DENIED: w(
+    '无法保存到相册',
+    '之前拒绝过使用相册：请点右上角「···」→「设置」，打开「添加到相册」，再点保存',
+    'retry',
+    '再试一次',
+  ),
+  MEDIA_DENIED: w(
+    '无法打开相册或相机',
+    '之前拒绝过使用相册或摄像头：请点右上角「···」→「设置」打开后再选；也可在手机设置中允许微信或支付宝访问照片和相机',
+    'retry',
+    '再试一次',
+  ),
+  PRIVACY_REFUSED: w(
+    '未同意隐私保护指引',
+    '使用手机号、相册和相机前需要您的同意；再操作一次，在隐私保护提示中点「同意」即可',
+    'retry',
+    '再试一次',
+  ),
   QR_NOT_PRINTABLE: w(
     '二维码地址有误',
     '该柜子的二维码地址扫码后无法打开柜子，请勿打印，并联系平台核对设备',
@@ -373,6 +392,20 @@ export class AppError extends Error {
  */
 export function isTransient(error: AppError): boolean {
   return error.code === 'NETWORK' || error.code === 'TIMEOUT'
+}
+
+/**
+ * A platform step that did not happen, in the catalogue's words: a refused permission (`denied`, whose
+ * code the caller names: album or media), a refused privacy consent, or a failure. Null for a plain cancel.
+ */
+export function refusalError(
+  reason: 'cancelled' | 'denied' | 'privacy' | 'quota' | 'failed',
+  denied: ErrorCode,
+  detail?: string,
+): AppError | null {
+  if (reason === 'cancelled') return null
+  if (reason === 'privacy') return new AppError('PRIVACY_REFUSED', { detail })
+  return new AppError(reason === 'denied' ? denied : 'PLATFORM_FAILED', { detail })
 }
 
 export function isAppError(x: unknown): x is AppError {

@@ -1,5 +1,5 @@
 import type { WxpayContractPayload, WxpayPaymentPayload } from '@/api/types'
-import { albumFailure, errText, sourceFromWechatQuery, storageOver } from './shared'
+import { albumFailure, errText, refusalOf, sourceFromWechatQuery, storageOver } from './shared'
 import type { AppShowInfo, LaunchSource, Platform, PlatformFlowResult } from './types'
 
 // WeChat Pay Score's own mini-program: an app show with this referrer is the return from authorization.
@@ -86,7 +86,8 @@ export const platform: Platform = {
         onCredential({ ok: false, reason: 'quota', detail: String(detail.errMsg ?? '') })
       } else {
         const text = String(detail.errMsg ?? '')
-        onCredential({ ok: false, reason: /deny|cancel/i.test(text) ? 'cancelled' : 'failed', detail: text })
+        const reason = /privacy/i.test(text) ? 'privacy' : /deny|cancel/i.test(text) ? 'cancelled' : 'failed'
+        onCredential({ ok: false, reason, detail: text })
       }
     },
   }),
@@ -186,12 +187,7 @@ export const platform: Platform = {
             ok: true,
             images: res.tempFiles.map((f) => ({ path: f.tempFilePath, sizeBytes: f.size })),
           }),
-        fail: (err) => {
-          const text = errText(err)
-          if (/cancel/i.test(text)) resolve({ ok: false, reason: 'cancelled', detail: text })
-          else if (/auth|deny|permission/i.test(text)) resolve({ ok: false, reason: 'denied', detail: text })
-          else resolve({ ok: false, reason: 'failed', detail: text })
-        },
+        fail: (err) => resolve({ ok: false, reason: refusalOf(err), detail: errText(err) }),
       })
     }),
 

@@ -1,4 +1,4 @@
-import type { KeyValueStorage, LaunchSource, PageQuery, SaveImageResult } from './types'
+import type { KeyValueStorage, LaunchSource, PageQuery, RefusalReason, SaveImageResult } from './types'
 
 /** Storage over a platform getter that may answer '' or undefined for a missing key. */
 export function storageOver(api: {
@@ -29,15 +29,23 @@ export function sourceFromWechatQuery(query: PageQuery | undefined): LaunchSourc
   return null
 }
 
-/** An album save that failed: the user's refusal of the album permission, a cancel, or anything else. */
-export function albumFailure(err: unknown): SaveImageResult {
+/**
+ * Why a protected platform call failed. WeChat fails a call whose privacy-guide consent was refused with an
+ * errMsg naming `privacy` (no settings switch helps then: agreeing next time does); a refused permission
+ * says 'auth deny' / 'auth denied' / 'authorize no response' (WeChat) or error 15 (Alipay's album).
+ */
+export function refusalOf(err: unknown): RefusalReason {
   const text = errText(err)
   const code = err && typeof err === 'object' ? Number((err as { error?: unknown }).error) : NaN
-  // WeChat: 'auth deny' / 'auth denied' / 'authorize no response'; Alipay: error 15 (no album permission).
-  if (/auth|deny|denied|permission|权限|拒绝/i.test(text) || code === 15)
-    return { ok: false, reason: 'denied', detail: text }
-  if (/cancel|取消/i.test(text)) return { ok: false, reason: 'cancelled', detail: text }
-  return { ok: false, reason: 'failed', detail: text }
+  if (/privacy/i.test(text)) return 'privacy'
+  if (/auth|deny|denied|permission|权限|拒绝/i.test(text) || code === 15) return 'denied'
+  if (/cancel|取消/i.test(text)) return 'cancelled'
+  return 'failed'
+}
+
+/** An album save that failed: the privacy consent refused, the album refused, a cancel, or anything else. */
+export function albumFailure(err: unknown): SaveImageResult {
+  return { ok: false, reason: refusalOf(err), detail: errText(err) }
 }
 
 export function errText(err: unknown): string {

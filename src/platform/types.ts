@@ -17,9 +17,16 @@ export interface AppShowInfo {
   mayBeCreditReturn: boolean
 }
 
+/**
+ * Why a protected step did not happen: the user cancelled it, refused the permission before (`denied`: a
+ * switch in the mini-program's settings), or refused WeChat's privacy guide consent (`privacy`: no switch;
+ * agreeing on the next try is the way).
+ */
+export type RefusalReason = 'cancelled' | 'denied' | 'privacy' | 'failed'
+
 export type PhoneCredential =
   | { ok: true; platform: PlatformName; code?: string; encryptedData?: string }
-  | { ok: false; reason: 'cancelled' | 'quota' | 'failed'; detail?: string }
+  | { ok: false; reason: 'cancelled' | 'quota' | 'privacy' | 'failed'; detail?: string }
 
 /** Props for Taro's Button that make it the platform's own phone-number button. */
 export interface PhoneButtonProps {
@@ -44,7 +51,7 @@ export interface ChosenImage {
 
 export type ChooseImagesResult =
   | { ok: true; images: ChosenImage[] }
-  | { ok: false; reason: 'cancelled' | 'denied' | 'failed'; detail?: string }
+  | { ok: false; reason: RefusalReason; detail?: string }
 
 /** Opaque payloads from the cloud, exactly as the contract defines them. */
 export type CreditPayload = CreditAuthorizationPayload
@@ -78,9 +85,7 @@ export interface SocketConnection {
 export type CanvasNode = object
 
 /** `denied`: the user has refused the photo album (the page tells how to allow it in the settings). */
-export type SaveImageResult =
-  | { ok: true }
-  | { ok: false; reason: 'denied' | 'cancelled' | 'failed'; detail?: string }
+export type SaveImageResult = { ok: true } | { ok: false; reason: RefusalReason; detail?: string }
 
 export interface KeyValueStorage {
   /** Null for a missing key on every platform (WeChat returns '' there). */

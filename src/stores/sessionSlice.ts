@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
 import type { User } from '@/api/types'
-import { AppError } from '@/domain/errors'
+import { AppError, refusalError } from '@/domain/errors'
 import { platform } from '@/platform'
 import type { PhoneCredential } from '@/platform/types'
 import type { AppState } from './types'
@@ -55,9 +55,10 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
 
   bindPhone: async (credential) => {
     if (!credential.ok) {
-      return credential.reason === 'cancelled'
-        ? new AppError('PLATFORM_CANCELLED')
-        : new AppError('PLATFORM_FAILED')
+      return (
+        refusalError(credential.reason, 'PLATFORM_FAILED', credential.detail) ??
+        new AppError('PLATFORM_CANCELLED')
+      )
     }
     const result = await callApi('bindPhone', {
       body: { platform: credential.platform, code: credential.code, encryptedData: credential.encryptedData },

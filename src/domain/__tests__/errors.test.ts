@@ -47,6 +47,8 @@ describe('the error catalogue', () => {
         'COUNT_REQUIRED',
         'REASON_REQUIRED',
         'ALBUM_DENIED',
+        'MEDIA_DENIED',
+        'PRIVACY_REFUSED',
         'QR_NOT_PRINTABLE',
         'DATE_RANGE_INVALID',
         'UNKNOWN',

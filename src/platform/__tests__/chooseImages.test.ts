@@ -58,6 +58,7 @@ describe('WeChat: wx.chooseMedia', () => {
     ['chooseMedia:fail cancel', 'cancelled'],
     ['chooseMedia:fail auth deny', 'denied'],
     ['chooseMedia:fail internal error', 'failed'],
+    ['chooseMedia:fail privacy permission is not authorized', 'privacy'],
   ])('%s is %s', async (errMsg, reason) => {
     const { result } = await pick((o) => o.fail?.({ errMsg }))
     expect(result).toMatchObject({ ok: false, reason })

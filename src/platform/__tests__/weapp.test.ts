@@ -106,7 +106,10 @@ describe('phone number button', () => {
     const props = platform.phoneButtonProps(got)
     props.onGetPhoneNumber!({ detail: { errMsg: 'getPhoneNumber:fail user deny' } })
     props.onGetPhoneNumber!({ detail: { errMsg: 'getPhoneNumber:fail', errno: 1400001 } })
-    expect(got.mock.calls.map((c) => c[0].reason)).toEqual(['cancelled', 'quota'])
+    props.onGetPhoneNumber!({
+      detail: { errMsg: 'getPhoneNumber:fail privacy permission is not authorized' },
+    })
+    expect(got.mock.calls.map((c) => c[0].reason)).toEqual(['cancelled', 'quota', 'privacy'])
   })
 })
 
@@ -384,6 +387,9 @@ describe('saving a cabinet QR to the photo album', () => {
     [{ errMsg: 'saveImageToPhotosAlbum:fail authorize no response' }, 'denied'],
     [{ errMsg: 'saveImageToPhotosAlbum:fail cancel' }, 'cancelled'],
     [{ errMsg: 'saveImageToPhotosAlbum:fail file not exists' }, 'failed'],
+    // The privacy guide's consent refused: no settings switch exists for this, agreeing next time does.
+    [{ errMsg: 'saveImageToPhotosAlbum:fail privacy permission is not authorized' }, 'privacy'],
+    [{ errMsg: 'saveImageToPhotosAlbum:fail api scope is not declared in the privacy agreement' }, 'privacy'],
   ])('an album refusal %p is %s', async (err, reason) => {
     wx.next.saveImageToPhotosAlbum = (o) => o.fail?.(err)
     await expect(platform.saveImageToAlbum(canvas, 'x.png')).resolves.toMatchObject({ ok: false, reason })

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
 import type { MerchantDevice } from '@/api/types'
 import { newId } from '@/api/ids'
-import { AppError } from '@/domain/errors'
+import { AppError, refusalError } from '@/domain/errors'
 import { parseYuanToFen } from '@/domain/money'
 import { platform } from '@/platform'
 import type { CanvasNode } from '@/platform/types'
@@ -61,9 +61,6 @@ export const createDevicesSlice: StateCreator<MerchantState, [], [], DevicesSlic
 
   saveQrToAlbum: async (canvas, device) => {
     const saved = await platform.saveImageToAlbum(canvas, `${device.name}-${device.code}.png`)
-    if (saved.ok || saved.reason === 'cancelled') return null
-    return new AppError(saved.reason === 'denied' ? 'ALBUM_DENIED' : 'PLATFORM_FAILED', {
-      detail: saved.detail,
-    })
+    return saved.ok ? null : refusalError(saved.reason, 'ALBUM_DENIED', saved.detail)
   },
 })

@@ -127,6 +127,23 @@ test('an upload that fails stays in the form to retry; submitting sends it first
   expect(h.count(CREATE_UPLOAD)).toBe(2)
 })
 
+test.each([
+  ['denied', 'MEDIA_DENIED'],
+  ['privacy', 'PRIVACY_REFUSED'],
+  ['failed', 'PLATFORM_FAILED'],
+] as const)(
+  'a photo picker refused (%s) says so in its own words: %s; a cancel says nothing',
+  async (reason, code) => {
+    const { act, form, pictures } = await start()
+    pictures.next = { ok: false, reason }
+    await act.addPhotos()
+    expect(form().error?.code).toBe(code)
+    pictures.next = { ok: false, reason: 'cancelled' }
+    await act.addPhotos()
+    expect(form().error?.code).toBe(code)
+  },
+)
+
 test('a lost upload answer retried with the same key stores the photo once', async () => {
   const { act, form, orderId, pictures, control, cloud } = await start()
   control.network({ dropResponses: 1 })

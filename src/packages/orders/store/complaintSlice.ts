@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
 import type { Complaint, ComplaintItemKind, Receipt } from '@/api/types'
-import { AppError } from '@/domain/errors'
+import { AppError, refusalError } from '@/domain/errors'
 import {
   MAX_PHOTOS,
   MAX_PHOTO_BYTES,
@@ -172,9 +172,8 @@ export const createComplaintSlice =
         }
         const chosen = await ports.chooseImages(room)
         if (!chosen.ok) {
-          if (chosen.reason !== 'cancelled') {
-            setForm({ error: new AppError('PLATFORM_FAILED', { detail: chosen.detail ?? chosen.reason }) })
-          }
+          const error = refusalError(chosen.reason, 'MEDIA_DENIED', chosen.detail ?? chosen.reason)
+          if (error) setForm({ error })
           return
         }
         const fitting = chosen.images.filter((image) => image.sizeBytes <= MAX_PHOTO_BYTES)
