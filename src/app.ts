@@ -34,12 +34,15 @@ function App({ children }: PropsWithChildren) {
       }
       resumeIfSignedIn()
     })
+    // WeChat holds a protected call until the user answers the app's privacy sheet (PageShell shows it).
+    const offPrivacy = platform.onPrivacyRequest((request) => useAppStore.getState().askPrivacy(request))
     // Answers lost while the network was away: ask again as soon as it is back.
     const offNetwork = platform.onNetworkChange((online) => {
       if (online) resumeIfSignedIn()
     })
     return () => {
       offShow()
+      offPrivacy()
       offNetwork()
     }
   }, [])

@@ -220,6 +220,11 @@ export const platform: Platform = {
   // Alipay has no built-in speech synthesis.
   speak: () => false,
 
+  // Only WeChat gates calls behind its privacy guide; Alipay asks through its own authorization prompts.
+  onPrivacyRequest: () => () => undefined,
+  openPrivacyContract: async () => false,
+  privacyAgreeButtonProps: (id, onAgree) => ({ id, onClick: onAgree }),
+
   onNetworkChange: (listener) => {
     const handler = (res: { isConnected: boolean }) => listener(res.isConnected)
     my.onNetworkStatusChange(handler)

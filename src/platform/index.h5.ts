@@ -165,6 +165,11 @@ export const platform: Platform = {
     return true
   },
 
+  // Only WeChat gates calls behind its privacy guide.
+  onPrivacyRequest: () => () => undefined,
+  openPrivacyContract: async () => false,
+  privacyAgreeButtonProps: (id, onAgree) => ({ id, onClick: onAgree }),
+
   onNetworkChange: (listener) => {
     const online = () => listener(true)
     const offline = () => listener(false)

@@ -85,6 +85,11 @@ export const platform: Platform = {
 
   speak: () => false,
 
+  // Only WeChat gates calls behind its privacy guide.
+  onPrivacyRequest: () => () => undefined,
+  openPrivacyContract: async () => false,
+  privacyAgreeButtonProps: (id, onAgree) => ({ id, onClick: onAgree }),
+
   onNetworkChange: (listener) => {
     const handler = (res: { isConnected: boolean }) => listener(res.isConnected)
     Taro.onNetworkStatusChange(handler)

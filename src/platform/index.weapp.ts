@@ -198,6 +198,40 @@ export const platform: Platform = {
   // WeChat has no built-in speech; its 同声传译 plugin would need an AppID of its own.
   speak: () => false,
 
+  onPrivacyRequest: (listener) => {
+    // Base libraries before 2.32.3 have no privacy check and never ask.
+    if (typeof wx.onNeedPrivacyAuthorization !== 'function') return () => undefined
+    let listening = true
+    // The listener gets `resolve` (as WeChat documents it; the typings describe a result object instead).
+    const onNeed = wx.onNeedPrivacyAuthorization as unknown as (
+      listener: (
+        resolve: (answer: { event: 'agree'; buttonId: string } | { event: 'disagree' }) => void,
+      ) => void,
+    ) => void
+    onNeed((resolve) => {
+      if (!listening) return
+      listener({
+        agree: (buttonId) => resolve({ event: 'agree', buttonId }),
+        disagree: () => resolve({ event: 'disagree' }),
+      })
+    })
+    // WeChat has no off-call for it: the listener only stops answering.
+    return () => {
+      listening = false
+    }
+  },
+
+  openPrivacyContract: () =>
+    new Promise((resolve) => {
+      wx.openPrivacyContract({ success: () => resolve(true), fail: () => resolve(false) })
+    }),
+
+  privacyAgreeButtonProps: (id, onAgree) => ({
+    id,
+    openType: 'agreePrivacyAuthorization',
+    onAgreePrivacyAuthorization: onAgree,
+  }),
+
   onNetworkChange: (listener) => {
     const handler = (res: { isConnected: boolean }) => listener(res.isConnected)
     wx.onNetworkStatusChange(handler)

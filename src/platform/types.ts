@@ -87,6 +87,24 @@ export type CanvasNode = object
 /** `denied`: the user has refused the photo album (the page tells how to allow it in the settings). */
 export type SaveImageResult = { ok: true } | { ok: false; reason: RefusalReason; detail?: string }
 
+/**
+ * WeChat asks for consent to the mini-program's 用户隐私保护指引 before a protected call (the phone button,
+ * the photo picker, the album); the app answers from its own sheet. Agreeing must come from the tap on a
+ * button of open-type `agreePrivacyAuthorization`, named by its id.
+ */
+export interface PrivacyRequest {
+  agree: (buttonId: string) => void
+  disagree: () => void
+}
+
+/** Props that make a Button the platform's agree-to-privacy button (a plain button where there is none). */
+export interface PrivacyAgreeButtonProps {
+  id: string
+  openType?: 'agreePrivacyAuthorization'
+  onAgreePrivacyAuthorization?: () => void
+  onClick?: () => void
+}
+
 export interface KeyValueStorage {
   /** Null for a missing key on every platform (WeChat returns '' there). */
   getItem: (key: string) => string | null
@@ -117,6 +135,12 @@ export interface Platform {
   speak: (text: string) => boolean
   /** Tells when the phone loses or regains its network (work kept offline is sent when it returns). */
   onNetworkChange: (listener: (online: boolean) => void) => () => void
+
+  /** Privacy consent requests (WeChat); elsewhere there are none. Returns a function that stops listening. */
+  onPrivacyRequest: (listener: (request: PrivacyRequest) => void) => () => void
+  /** Opens the mini-program's 用户隐私保护指引; false where it cannot be opened. */
+  openPrivacyContract: () => Promise<boolean>
+  privacyAgreeButtonProps: (id: string, onAgree: () => void) => PrivacyAgreeButtonProps
 
   /** Saves what a Canvas 2D shows as a PNG in the phone's photo album (H5: downloads it as `fileName`). */
   saveImageToAlbum: (canvas: CanvasNode, fileName: string) => Promise<SaveImageResult>

@@ -6,6 +6,7 @@ import { createCreditSlice } from './creditSlice'
 import { createDoorSlice } from './doorSlice'
 import { createPaymentSlice } from './paymentSlice'
 import { createPrefsSlice } from './prefsSlice'
+import { createPrivacySlice } from './privacySlice'
 import { createResumeSlice } from './resumeSlice'
 import { createSessionSlice } from './sessionSlice'
 import type { AppState, StorePorts } from './types'
@@ -23,6 +24,7 @@ export function createAppStore(storage: KeyValueStorage, ports: StorePorts) {
         ...createCreditSlice(...a),
         ...createPaymentSlice(...a),
         ...createPrefsSlice(...a),
+        ...createPrivacySlice(...a),
         ...createResumeSlice(...a),
       }),
       {

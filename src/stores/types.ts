@@ -4,6 +4,7 @@ import type { CreditSlice } from './creditSlice'
 import type { DoorSlice } from './doorSlice'
 import type { PaymentSlice } from './paymentSlice'
 import type { PrefsSlice } from './prefsSlice'
+import type { PrivacySlice } from './privacySlice'
 import type { ResumeSlice } from './resumeSlice'
 import type { SessionSlice } from './sessionSlice'
 
@@ -13,6 +14,7 @@ export type AppState = SessionSlice &
   CreditSlice &
   PaymentSlice &
   PrefsSlice &
+  PrivacySlice &
   ResumeSlice
 
 /** What the store needs from the outside world besides the transport; tests pass stand-ins. */

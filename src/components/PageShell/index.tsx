@@ -2,6 +2,7 @@ import { Component, type PropsWithChildren, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { AppError } from '@/domain/errors'
 import { useAppStore } from '@/stores'
+import { PrivacySheet } from '../PrivacySheet'
 import { StatusView } from '../StatusView'
 import './index.scss'
 
@@ -31,12 +32,16 @@ class ErrorBoundary extends Component<PropsWithChildren, BoundaryState> {
   }
 }
 
-/** Every page sits in this: the error boundary and the elder-mode class that enlarges type and buttons. */
+/**
+ * Every page sits in this: the error boundary, the elder-mode class that enlarges type and buttons, and the
+ * privacy sheet WeChat may need on any page.
+ */
 export function PageShell({ children }: PropsWithChildren) {
   const elderMode = useAppStore((s) => s.elderMode)
   return (
     <View className={`page-shell${elderMode ? ' page-shell--elder' : ''}`}>
       <ErrorBoundary>{children}</ErrorBoundary>
+      <PrivacySheet />
     </View>
   )
 }

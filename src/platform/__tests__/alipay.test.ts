@@ -290,3 +290,11 @@ describe('saving a cabinet QR to the photo album', () => {
 })
 
 export {}
+
+test('Alipay has no privacy guide to agree to: nothing is ever asked, the agree button is a plain one', async () => {
+  const listener = jest.fn()
+  platform.onPrivacyRequest(listener)()
+  expect(listener).not.toHaveBeenCalled()
+  await expect(platform.openPrivacyContract()).resolves.toBe(false)
+  expect(platform.privacyAgreeButtonProps('privacy-agree', () => undefined)).not.toHaveProperty('openType')
+})

@@ -47,6 +47,13 @@ function standInWx() {
       wx.calls.push(['requestPayment', o])
       next.requestPayment!(o)
     },
+    privacyListeners: [] as ((resolve: (answer: unknown) => void) => void)[],
+    onNeedPrivacyAuthorization: (fn: (resolve: (answer: unknown) => void) => void) =>
+      wx.privacyListeners.push(fn),
+    openPrivacyContract: (o: Callbacks) => {
+      wx.calls.push(['openPrivacyContract', {}])
+      ;(next.openPrivacyContract ?? ((x) => x.success?.({})))(o)
+    },
     navigateToMiniProgram: (o: Callbacks & Record<string, unknown>) => {
       wx.calls.push(['navigateToMiniProgram', { appId: o.appId, path: o.path, extraData: o.extraData }])
       next.navigateToMiniProgram!(o)
@@ -406,3 +413,34 @@ describe('saving a cabinet QR to the photo album', () => {
 })
 
 export {}
+
+describe('privacy (用户隐私保护指引)', () => {
+  test('a protected call that needs consent reaches the app; its agree names the agree button', () => {
+    const requests: { agree: (id: string) => void; disagree: () => void }[] = []
+    const off = platform.onPrivacyRequest((request) => requests.push(request))
+    const answers: unknown[] = []
+    wx.privacyListeners.forEach((listen) => listen((answer) => answers.push(answer)))
+    wx.privacyListeners.forEach((listen) => listen((answer) => answers.push(answer)))
+    expect(requests).toHaveLength(2)
+    requests[0]!.agree('privacy-agree')
+    requests[1]!.disagree()
+    expect(answers).toEqual([{ event: 'agree', buttonId: 'privacy-agree' }, { event: 'disagree' }])
+    off()
+    wx.privacyListeners.forEach((listen) => listen(() => undefined))
+    expect(requests).toHaveLength(2)
+  })
+
+  test('the agree button is WeChat’s agreePrivacyAuthorization button, with its id', () => {
+    const onAgree = jest.fn()
+    const props = platform.privacyAgreeButtonProps('privacy-agree', onAgree)
+    expect(props).toMatchObject({ id: 'privacy-agree', openType: 'agreePrivacyAuthorization' })
+    props.onAgreePrivacyAuthorization!()
+    expect(onAgree).toHaveBeenCalledTimes(1)
+  })
+
+  test('the guide opens with openPrivacyContract; a failure is reported, not thrown', async () => {
+    await expect(platform.openPrivacyContract()).resolves.toBe(true)
+    wx.next.openPrivacyContract = (o) => o.fail?.({ errMsg: 'openPrivacyContract:fail' })
+    await expect(platform.openPrivacyContract()).resolves.toBe(false)
+  })
+})

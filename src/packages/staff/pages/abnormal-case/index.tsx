@@ -57,7 +57,7 @@ function AbnormalCase({ orderId }: { orderId: string }) {
   }
   const resolve = async (action: 'confirm' | 'correct') => {
     const error = await actions.resolveAbnormal(action)
-    if (error) void Taro.showToast({ title: `${error.message}：${error.hint}`, icon: 'none', duration: 2500 })
+    if (error) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
   }
   const open = order.state === 'open' && !c.result
   const addable = c.catalog.filter((g) => c.qty[g.productId] === undefined)

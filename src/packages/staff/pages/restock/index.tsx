@@ -97,7 +97,7 @@ function Restock({ code, orderId, sessionId }: Query) {
 
   const confirm = () => {
     const error = actions.confirmRestock()
-    if (error) void Taro.showToast({ title: `${error.message}：${error.hint}`, icon: 'none', duration: 2500 })
+    if (error) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
   }
   const done = () => {
     actions.finishRestock()

@@ -61,7 +61,7 @@ function StocktakeView({ code }: { code: string }) {
   }
   const submit = () => {
     const error = actions.submitStocktake()
-    if (error) void Taro.showToast({ title: `${error.message}：${error.hint}`, icon: 'none', duration: 2500 })
+    if (error) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
   }
 
   if (stocktake.error?.status === 403) return <Refusal error={stocktake.error} />
