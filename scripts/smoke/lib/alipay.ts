@@ -80,6 +80,9 @@ function screenOf(instance: PageInstance, templates: Map<string, TemplateInfo>):
           classes,
           text: textOf(node),
           tap: () => tap(node),
+          trigger: async (event) => {
+            throw new Error(`the Alipay stand-in fires taps only, not ${event}`)
+          },
         })
       }
       return found

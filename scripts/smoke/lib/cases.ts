@@ -337,6 +337,28 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
     })
   })
 
+  if (platform === 'weapp') {
+    test('weapp: a call held by WeChat’s privacy check shows the app’s privacy sheet; 同意 lets it go on', async () => {
+      await withPage({ qrText: CABINET_QR }, async (page) => {
+        await cabinetShown(page)
+        const { privacy } = page.effects
+        assert.equal(privacy.listeners.length, 1, 'the app listens for privacy requests from launch')
+        const answers: unknown[] = []
+        // WeChat holds a protected call (the phone button, the photo picker) and asks the app.
+        privacy.listeners.forEach((listen) => listen((answer) => answers.push(answer)))
+        await waitFor(() => page.screen.byClass('privacy-sheet').length === 1, report(page))
+        assert.match(only(page.screen, 'privacy-sheet').text, /《用户隐私保护指引》/)
+        await only(page.screen, 'privacy-sheet__link').tap()
+        await waitFor(() => privacy.guideOpened === 1, report(page))
+        assert.deepEqual(answers, [], 'nothing answered before the user does')
+        await only(page.screen, 'privacy-sheet__agree').trigger('agreeprivacyauthorization')
+        await waitFor(() => answers.length === 1, report(page))
+        assert.deepEqual(answers, [{ event: 'agree', buttonId: 'privacy-agree' }])
+        await waitFor(() => page.screen.byClass('privacy-sheet').length === 0, report(page))
+      })
+    })
+  }
+
   test(`${platform}: tapping the 客服电话 line dials the merchant's service phone`, async () => {
     await withPage({ qrText: CABINET_QR }, async (page) => {
       const landing = await cabinetShown(page)

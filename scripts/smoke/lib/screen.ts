@@ -10,6 +10,8 @@ export interface ScreenNode {
   text: string
   /** Taps this node as a finger would, letting the platform's event reach Taro. */
   tap: () => Promise<void>
+  /** Fires another of the component's own events (e.g. a button's `agreeprivacyauthorization`); WeChat only. */
+  trigger: (event: string) => Promise<void>
 }
 
 export interface Screen {
@@ -28,10 +30,19 @@ export interface PlatformEffects {
   loginCodesIssued: number
   /** Platform APIs the bundle reached for that the stand-in lacks (debugging aid). */
   missingApis: Set<string>
+  /** WeChat's privacy check: the app's listeners, the answers given to held calls, guide openings. */
+  privacy: { listeners: ((resolve: (answer: unknown) => void) => void)[]; guideOpened: number }
 }
 
 export function newEffects(): PlatformEffects {
-  return { toasts: [], phoneCalls: [], navigations: [], loginCodesIssued: 0, missingApis: new Set() }
+  return {
+    toasts: [],
+    phoneCalls: [],
+    navigations: [],
+    loginCodesIssued: 0,
+    missingApis: new Set(),
+    privacy: { listeners: [], guideOpened: 0 },
+  }
 }
 
 /**

@@ -216,6 +216,9 @@ export function createWx(ctx: StandInContext): Record<string, unknown> {
       return { confirm: false, cancel: true }
     }),
     makePhoneCall: succeeds((o) => effects.phoneCalls.push(String(o.phoneNumber))),
+    onNeedPrivacyAuthorization: (listener: (resolve: (answer: unknown) => void) => void) =>
+      void effects.privacy.listeners.push(listener),
+    openPrivacyContract: succeeds(() => void effects.privacy.guideOpened++),
     scanCode: (options: Options) => callbacks(options).fail({ errMsg: 'scanCode:fail cancel' }),
     openBusinessView: (options: Options) =>
       callbacks(options).fail({ errMsg: 'openBusinessView:fail cancel' }),

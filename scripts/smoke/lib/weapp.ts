@@ -80,17 +80,21 @@ function screenOf(rendered: Rendered): Screen {
       for (const el of dom().querySelectorAll('*')) {
         const classes = classesOf(el)
         if (!classes.includes(name)) continue
+        const fire = async (event: string) => {
+          // Taro's templates give a node the app's own id when it set one (then not found by its sid).
+          const sid = el.getAttribute('data-sid')
+          const target =
+            (sid ? rendered.querySelector(`#${sid}`) : undefined) ?? rendered.querySelector(`.${name}`)
+          if (!target) throw new Error(`no node to fire ${event} on for .${name} (data-sid ${String(sid)})`)
+          target.dispatchEvent(event)
+          await new Promise((resolve) => setTimeout(resolve))
+        }
         found.push({
           tag: el.tagName.toLowerCase().replace(/^wx-/, ''),
           classes,
           text: el.textContent ?? '',
-          tap: async () => {
-            const sid = el.getAttribute('data-sid')
-            const target = sid ? rendered.querySelector(`#${sid}`) : undefined
-            if (!target) throw new Error(`no tappable node for .${name} (data-sid ${String(sid)})`)
-            target.dispatchEvent('tap')
-            await new Promise((resolve) => setTimeout(resolve))
-          },
+          tap: () => fire('tap'),
+          trigger: (event) => fire(event),
         })
       }
       return found
