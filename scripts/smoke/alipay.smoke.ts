@@ -2,6 +2,8 @@
 import { openAlipayPage } from './lib/alipay'
 import { cabinetSmokeTests } from './lib/cases'
 import { merchantSmokeTests } from './lib/merchant-cases'
+import { ordersSmokeTests } from './lib/orders-cases'
 
 cabinetSmokeTests('alipay', openAlipayPage)
+ordersSmokeTests('alipay', openAlipayPage)
 merchantSmokeTests('alipay', openAlipayPage)
