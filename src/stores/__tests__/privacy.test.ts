@@ -52,3 +52,15 @@ test('拒绝 fails the waiting call; the next call asks again', () => {
   expect(again.answers).toEqual([{ event: 'agree', buttonId: 'privacy-agree' }])
   expect(first.answers).toHaveLength(1)
 })
+
+test('the guide that will not open says so, and the sheet stays for an answer', async () => {
+  const { platform } = await import('@/platform')
+  const opened = jest.spyOn(platform, 'openPrivacyContract').mockResolvedValue(false)
+  const store = createAppStore(memory(), fakePorts())
+  store.getState().askPrivacy(request())
+  await store.getState().openPrivacyGuide()
+  expect(opened).toHaveBeenCalledTimes(1)
+  expect(store.getState().notice?.message).toBe('隐私保护指引暂时打不开，请稍后再试')
+  expect(store.getState().privacyAsked).toBe(true)
+  opened.mockRestore()
+})
