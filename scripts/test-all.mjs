@@ -16,6 +16,8 @@ const layers = [
   { name: 'types', cmd: 'npx', args: ['tsc', '--noEmit'] },
   { name: 'unit', cmd: 'npx', args: ['jest', '--maxWorkers=2', '--ci'] },
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'test:build'], gates: true },
+  // WeChat's own compiler (miniprogram-ci, offline) on dist/weapp, and its code-quality check.
+  { name: 'official', cmd: 'npm', args: ['run', '--silent', 'test:official'] },
   { name: 'smoke', cmd: 'npm', args: ['run', '--silent', 'test:smoke'] },
   { name: 'e2e', cmd: 'npm', args: ['run', '--silent', 'test:e2e'] },
 ]
@@ -53,7 +55,7 @@ for (const layer of layers) {
   summary.push({ layer: layer.name, ...counts, seconds: seconds.toFixed(1), exit: code })
   if (code !== 0) {
     failed = true
-    // The smoke run and the journeys need the builds; the layers before them are independent.
+    // The official compile, the smoke run and the journeys need the builds; the layers before are independent.
     if (layer.gates) {
       console.log(
         `\n✗ ${layer.name} failed (exit ${code}); the layers after it need it, so the run stops here.`,
