@@ -27,7 +27,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${target}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'plugins', 'platform-configs.ts')],
     defineConstants: {
       'process.env.CABINET_API_BASE': JSON.stringify(apiBase),
       'process.env.CABINET_STREAM_URL': JSON.stringify(streamUrl),
@@ -36,7 +36,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    copy: { patterns: [], options: {} },
+    // WeChat's search-crawler rules (app.config.weapp.ts points at them); the other platforms have none.
+    copy: {
+      patterns: target === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

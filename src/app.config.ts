@@ -46,10 +46,18 @@ export default defineAppConfig({
     'pages/shopping/index': { network: 'all', packages: ['packages/orders'] },
     'pages/index/index': { network: 'all', packages: ['packages/orders'] },
   },
+  // Written in WeChat's keys, as Taro expects. On Alipay, Taro renames the title, bar colour and pull-down
+  // refresh to Alipay's keys, and config/plugins/platform-configs.ts drops what Alipay does not have.
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '智能开门柜',
     navigationBarTextStyle: 'black',
   },
+  // WeChat only. Components are injected when a page uses them (its quality check asks for it); the
+  // privacy guide is enforced for the phone number, the photo picker and saving to the album; the search
+  // crawler's rules are in src/sitemap.json (copied into the WeChat build by config/index.ts).
+  lazyCodeLoading: 'requiredComponents',
+  __usePrivacyCheck__: true,
+  sitemapLocation: 'sitemap.json',
 })
