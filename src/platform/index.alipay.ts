@@ -69,6 +69,9 @@ async function chosenImages(res: { tempFiles?: unknown; apFilePaths?: string[]; 
 const connectSocket = (options: { url: string; success: () => void; fail: (err: unknown) => void }) =>
   (my.connectSocket as unknown as (o: typeof options) => void)(options)
 
+/** What a list assumes when the window cannot be read: a common phone. */
+const PHONE_SIZE = { width: 375, height: 667 }
+
 export const platform: Platform = {
   name: 'alipay',
 
@@ -219,6 +222,17 @@ export const platform: Platform = {
 
   // Alipay has no built-in speech synthesis.
   speak: () => false,
+
+  windowSize: () => {
+    try {
+      // my.getWindowInfo on newer base libraries; older ones only have the system info.
+      const read = typeof my.getWindowInfo === 'function' ? my.getWindowInfo : my.getSystemInfoSync
+      const info = read() as { windowWidth?: number; windowHeight?: number }
+      return { width: info.windowWidth || 375, height: info.windowHeight || 667 }
+    } catch {
+      return PHONE_SIZE
+    }
+  },
 
   // Only WeChat gates calls behind its privacy guide; Alipay asks through its own authorization prompts.
   onPrivacyRequest: () => () => undefined,

@@ -165,6 +165,8 @@ export const platform: Platform = {
     return true
   },
 
+  windowSize: () => ({ width: window.innerWidth || 375, height: window.innerHeight || 667 }),
+
   // Only WeChat gates calls behind its privacy guide.
   onPrivacyRequest: () => () => undefined,
   openPrivacyContract: async () => false,

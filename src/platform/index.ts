@@ -85,6 +85,15 @@ export const platform: Platform = {
 
   speak: () => false,
 
+  windowSize: () => {
+    try {
+      const info = Taro.getWindowInfo()
+      return { width: info.windowWidth || 375, height: info.windowHeight || 667 }
+    } catch {
+      return { width: 375, height: 667 }
+    }
+  },
+
   // Only WeChat gates calls behind its privacy guide.
   onPrivacyRequest: () => () => undefined,
   openPrivacyContract: async () => false,

@@ -66,6 +66,9 @@ function signInSigningApp(payload: WxpayContractPayload): Promise<PlatformFlowRe
   })
 }
 
+/** What a list assumes when the window cannot be read: a common phone. */
+const PHONE_SIZE = { width: 375, height: 667 }
+
 export const platform: Platform = {
   name: 'weapp',
 
@@ -197,6 +200,16 @@ export const platform: Platform = {
 
   // WeChat has no built-in speech; its 同声传译 plugin would need an AppID of its own.
   speak: () => false,
+
+  // getSystemInfoSync is deprecated (WeChat's quality check flags it): the window's own size is enough.
+  windowSize: () => {
+    try {
+      const info = wx.getWindowInfo()
+      return { width: info.windowWidth || 375, height: info.windowHeight || 667 }
+    } catch {
+      return PHONE_SIZE
+    }
+  },
 
   onPrivacyRequest: (listener) => {
     // Base libraries before 2.32.3 have no privacy check and never ask.

@@ -136,6 +136,8 @@ export interface Platform {
   /** Tells when the phone loses or regains its network (work kept offline is sent when it returns). */
   onNetworkChange: (listener: (online: boolean) => void) => () => void
 
+  /** The window's size in px (a list sizes its rows to it); a phone-sized guess where it cannot be read. */
+  windowSize: () => { width: number; height: number }
   /** Privacy consent requests (WeChat); elsewhere there are none. Returns a function that stops listening. */
   onPrivacyRequest: (listener: (request: PrivacyRequest) => void) => () => void
   /** Opens the mini-program's 用户隐私保护指引; false where it cannot be opened. */

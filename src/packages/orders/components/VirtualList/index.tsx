@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { usePageScroll } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { platform } from '@/platform'
 import { nearEnd, rowWindow, type RowWindow } from '../../domain/virtualWindow'
 
 interface Props {
@@ -20,15 +21,6 @@ interface Props {
 
 const NEAR_END_ROWS = 15
 
-function screenSize(): { width: number; height: number } {
-  try {
-    const info = Taro.getSystemInfoSync()
-    return { width: info.windowWidth || 375, height: info.windowHeight || 667 }
-  } catch {
-    return { width: 375, height: 667 }
-  }
-}
-
 /**
  * A list of thousands of equal-height rows that keeps only those around the screen in the page: the rest
  * are two spacers. It follows the page's own scroll (usePageScroll), which WeChat, Alipay and H5 all give,
@@ -43,7 +35,7 @@ export function VirtualList({
   onNearEnd,
   overscan = 6,
 }: Props) {
-  const screen = useRef(screenSize())
+  const screen = useRef(platform.windowSize())
   const scrollTop = useRef(0)
   const listTop = useRef(0)
   const [rowHeight, setRowHeight] = useState(() => (rowHeightRpx * screen.current.width) / 750)
