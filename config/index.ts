@@ -1,9 +1,16 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { requireWithEsbuild } from '@tarojs/helper'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 const target = process.env.TARO_ENV ?? 'h5'
+
+// The design tokens live with the app (src/theme/tokens.ts); Taro compiles only this folder for the config,
+// so the tokens file is bundled on its own to be read here.
+const { tokenScss } = requireWithEsbuild(path.resolve(__dirname, '..', 'src', 'theme', 'tokens.ts')) as {
+  tokenScss: () => string
+}
 
 // The cloud's base URL is fixed at build time. The H5 build is served by the emulator server itself, so
 // it calls its own origin; the mini-programs (DevTools, phones on the LAN) call the emulator by address.
@@ -36,6 +43,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
+    // The design tokens reach every stylesheet as two mixins that app.scss includes (src/theme/tokens.ts).
+    sass: { data: tokenScss() },
     // WeChat's search-crawler rules (app.config.weapp.ts points at them); the other platforms have none.
     copy: {
       patterns: target === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],

@@ -1,3 +1,5 @@
+import { colors } from './theme/tokens'
+
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/cabinet/index', 'pages/credit/index', 'pages/shopping/index'],
   subPackages: [
@@ -50,7 +52,7 @@ export default defineAppConfig({
   // refresh to Alipay's keys, and config/plugins/platform-configs.ts drops what Alipay does not have.
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#ffffff',
+    navigationBarBackgroundColor: colors.surface,
     navigationBarTitleText: '智能开门柜',
     navigationBarTextStyle: 'black',
   },

@@ -4,6 +4,7 @@ import { encode } from 'uqr'
 import type { MerchantDevice } from '@/api/types'
 import { AppError } from '@/domain/errors'
 import { parseCabinetQr } from '@/domain/qr'
+import { colors } from '@/theme/tokens'
 
 /** Rows of modules, true = dark, without the quiet zone (the drawing adds it). */
 export type QrModules = boolean[][]
@@ -64,9 +65,9 @@ export function drawQrSticker(
   const count = modules.length + 2 * QUIET_MODULES
   const modulePx = Math.max(1, Math.floor(width / count))
   const offset = Math.floor((width - modulePx * count) / 2) + QUIET_MODULES * modulePx
-  ctx.fillStyle = '#ffffff'
+  ctx.fillStyle = colors.surface
   ctx.fillRect(0, 0, width, stickerHeight(width, caption))
-  ctx.fillStyle = '#000000'
+  ctx.fillStyle = colors.black
   modules.forEach((row, y) => {
     // One rectangle per run of dark modules: fewer calls, no hairlines between neighbours.
     let runStart = -1
@@ -81,7 +82,7 @@ export function drawQrSticker(
   })
   if (!caption) return
   const size = Math.round(width / 16)
-  ctx.fillStyle = '#1a1a1a'
+  ctx.fillStyle = colors.textStrong
   ctx.textAlign = 'center'
   ctx.textBaseline = 'middle'
   ctx.font = `600 ${size}px sans-serif`
