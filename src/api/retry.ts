@@ -1,10 +1,60 @@
 import { AppError, isTransient } from '@/domain/errors'
+import { callApi, type CallArgs, type ResultOf } from './endpoints'
 import type { ApiResult } from './transport'
+import type { OpenDoorRequest, OpenRestockSessionRequest } from './types'
+
+// The one home of "try again": which failures are worth another request, how long to pause between tries,
+// and the two loops every store uses (send one request until a definite answer; ask until the cloud has
+// decided). Stores do not write their own.
+
+/** Where jitter draws from: `Math.random` in the app; tests pass a fixed value to stay deterministic. */
+export type RandomSource = () => number
+
+/**
+ * How much of a pause jitter may take away. Phones that lost the network together (a cabinet's Wi-Fi, a
+ * lift) come back together; jitter spreads their retries out. It only ever shortens a pause, so no wait is
+ * longer than promised (the 20 s of 开门, a poll every second).
+ */
+export const JITTER = 0.25
+
+/** `ms` less a random share of at most JITTER: between `(1 - JITTER) * ms` and `ms`. */
+export function jittered(ms: number, random: RandomSource = Math.random): number {
+  const share = Math.min(1, Math.max(0, random()))
+  return Math.round(ms * (1 - JITTER * share))
+}
+
+/**
+ * The pause after the `failures`-th failure in a row (1 for the first), read from `stepsMs`, whose last
+ * step repeats; jittered.
+ */
+export function backoffPause(failures: number, stepsMs: readonly number[], random?: RandomSource): number {
+  const step = stepsMs[Math.min(Math.max(failures - 1, 0), stepsMs.length - 1)] ?? 0
+  return jittered(step, random)
+}
+
+/**
+ * Whether a failed request is worth sending again: the one rule for every store. Someone waiting on the
+ * answer (a tap, a screen) retries only when no answer came (`isTransient`): the request may or may not
+ * have reached the cloud, and the same body with the same Idempotency-Key cannot do the work twice. Work
+ * kept in an outbox, which no one waits on, is also sent again after answers that say nothing about the
+ * work itself: the cloud failing or busy, a login to redo, a body the app could not read.
+ */
+export function worthRetrying(error: AppError, work: 'awaited' | 'kept' = 'awaited'): boolean {
+  return isTransient(error) || (work === 'kept' && NOT_ABOUT_THE_WORK.has(error.code))
+}
+
+const NOT_ABOUT_THE_WORK: ReadonlySet<AppError['code']> = new Set<AppError['code']>([
+  'SERVER_ERROR',
+  'RATE_LIMITED',
+  'AUTH_REQUIRED',
+  'RESPONSE_INVALID',
+  'UNKNOWN',
+])
 
 export interface RetrySchedule {
   /** The longest one attempt may wait for its answer. */
   attemptTimeoutMs: number
-  /** The pause between attempts. */
+  /** The pause between attempts, before jitter. */
   pauseMs: number
 }
 
@@ -25,18 +75,77 @@ export async function callUntil<T>(
   deadlineAt: number,
   schedule: RetrySchedule,
   attempt: (timeoutMs: number) => Promise<ApiResult<T>>,
+  random?: RandomSource,
 ): Promise<ApiResult<T>> {
   let last: ApiResult<T> = { ok: false, error: new AppError('TIMEOUT') }
   for (;;) {
     const left = deadlineAt - Date.now() - TRANSPORT_SLACK_MS
     if (left < SHORTEST_ATTEMPT_MS) return last
     last = await attempt(Math.min(schedule.attemptTimeoutMs, left))
-    if (last.ok || !isTransient(last.error)) return last
+    if (last.ok || !worthRetrying(last.error)) return last
     const pause = Math.min(
-      schedule.pauseMs,
+      jittered(schedule.pauseMs, random),
       deadlineAt - Date.now() - TRANSPORT_SLACK_MS - SHORTEST_ATTEMPT_MS,
     )
     if (pause < 0) return last
     await sleep(pause)
   }
+}
+
+/** The definite-end promise of 开门 (shopper and restocker): opened, or a failure with a reason, within this. */
+export const OPEN_DEADLINE_MS = 20_000
+/** Eight seconds per attempt leaves room for a second and third try within the 20 s. */
+export const OPEN_SCHEDULE: RetrySchedule = { attemptTimeoutMs: 8_000, pauseMs: 800 }
+
+interface OpenBodies {
+  openDoor: OpenDoorRequest
+  openRestockSession: OpenRestockSessionRequest
+}
+
+/**
+ * One tap on 开门, sent until the cloud answers for certain or `deadlineAt` (20 s after the tap) comes.
+ * Every attempt carries the very same body with the tap's intent as the Idempotency-Key, so however many
+ * answers are lost, the cloud opens the door at most once.
+ */
+export function openUntilAnswered<K extends keyof OpenBodies>(
+  operation: K,
+  body: OpenBodies[K],
+  intentId: string,
+  deadlineAt: number = Date.now() + OPEN_DEADLINE_MS,
+  random?: RandomSource,
+): Promise<ApiResult<ResultOf<K>>> {
+  return callUntil(
+    deadlineAt,
+    OPEN_SCHEDULE,
+    (timeoutMs) =>
+      callApi(operation, { body, idempotencyKey: intentId, timeoutMs } as unknown as CallArgs<K>),
+    random,
+  )
+}
+
+export interface PollOptions {
+  /** The pause between reads, before jitter. */
+  everyMs?: number
+  /** Give up after this long and hand back the last answer. */
+  timeoutMs?: number
+  random?: RandomSource
+}
+
+/**
+ * Reads until the cloud has decided (`decided` says so of an answer), a definite failure comes, or
+ * `timeoutMs` passes; a lost answer is read again. Resolves with the last answer and whether time ran out.
+ */
+export async function pollUntil<T>(
+  read: () => Promise<ApiResult<T>>,
+  decided: (data: T) => boolean,
+  { everyMs = 1_000, timeoutMs = 30_000, random }: PollOptions = {},
+): Promise<{ answer: ApiResult<T>; timedOut: boolean }> {
+  const startedAt = Date.now()
+  let answer = await read()
+  while (answer.ok ? !decided(answer.data) : worthRetrying(answer.error)) {
+    if (Date.now() - startedAt >= timeoutMs) return { answer, timedOut: true }
+    await sleep(jittered(everyMs, random))
+    answer = await read()
+  }
+  return { answer, timedOut: false }
 }

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
 import type { CreditAuthorization, CreditMethod } from '@/api/types'
-import { AppError, isTransient } from '@/domain/errors'
+import { pollUntil, worthRetrying } from '@/api/retry'
+import { AppError } from '@/domain/errors'
 import { platform } from '@/platform'
-import { pollUntil } from './poll'
 import type { AppState } from './types'
 
 /**
@@ -103,7 +103,7 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
         setCredit({ phase: 'confirming' })
         const { answer: check } = await pollUntil(
           () => callApi('getCreditAuthorization', { path: { authorizationId: started.data.id } }),
-          (r) => r.ok && r.data.state !== 'pending',
+          (authorization) => authorization.state !== 'pending',
           { everyMs: 1000, timeoutMs: CANCEL_GRACE_MS },
         )
         if (check.ok && check.data.state === 'authorized') settle(check.data)
@@ -130,10 +130,10 @@ export const createCreditSlice: StateCreator<AppState, [], [], CreditSlice> = (s
         setCredit({ phase: 'confirming', error: null })
         const { answer, timedOut } = await pollUntil(
           () => callApi('getCreditAuthorization', { path: { authorizationId } }),
-          (r) => (r.ok ? r.data.state !== 'pending' : !isTransient(r.error)),
+          (authorization) => authorization.state !== 'pending',
           { everyMs: 1000, timeoutMs: CONFIRM_TIMEOUT_MS },
         )
-        if (!answer.ok && !isTransient(answer.error)) setCredit({ phase: 'failed', error: answer.error })
+        if (!answer.ok && !worthRetrying(answer.error)) setCredit({ phase: 'failed', error: answer.error })
         // No word within the wait (the platform is slow, or the network): the authorization is kept, so
         // 刷新 asks again; nothing is lost by waiting.
         else if (!answer.ok || timedOut) setCredit({ phase: 'unknown', error: null })

@@ -2,23 +2,20 @@ import type { StateCreator } from 'zustand'
 import { cloudIsoToLocal } from '@/api/cloudClock'
 import { callApi } from '@/api/endpoints'
 import { newId } from '@/api/ids'
-import { callUntil } from '@/api/retry'
+import { backoffPause, OPEN_DEADLINE_MS, openUntilAnswered, worthRetrying } from '@/api/retry'
 import type { StreamStatus } from '@/api/stream'
 import type { DoorNo, DoorSession, Receipt, SessionEvent } from '@/api/types'
 import { AppError, isTransient } from '@/domain/errors'
-import { applyEvents, applySnapshot, hasGap, startLog, type SessionLog } from '@/domain/sessionLog'
+import { applyEvents, applySnapshot, startLog, type SessionLog } from '@/domain/sessionLog'
 import { isFinalSessionState } from '@/domain/doorSession'
 import { platform } from '@/platform'
+import { createSessionFollower } from './sessionFollower'
 import type { AppState, StorePorts } from './types'
 
-/** The definite-end promise of the 开门 button: opened, or a failure with a reason, within this time. */
-export const OPEN_DEADLINE_MS = 20_000
-const OPEN_SCHEDULE = { attemptTimeoutMs: 8_000, pauseMs: 800 }
-const POLL_EVERY_MS = 1_000
 /** After this long with the door open the shopper is reminded to close it. */
 export const CLOSE_REMINDER_MS = 60_000
-/** A receipt that would not load for want of a network is asked for again, at most this far apart. */
-const RECEIPT_RETRY_MAX_MS = 4_000
+/** A receipt that would not load for want of a network is asked for again: after 1 s, 2 s, then every 4 s. */
+const RECEIPT_RETRY_MS = [1_000, 2_000, 4_000]
 
 export type DoorLog = SessionLog<DoorSession, SessionEvent>
 
@@ -97,10 +94,9 @@ const asDoorNo = (n: number): DoorNo => (n === 2 ? 2 : 1)
 export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [], DoorSlice> {
   return (set, get) => {
     // Live wiring of the followed session; not state anyone renders.
-    let stopFollowing: (() => void) | null = null
     let reminderTimer: ReturnType<typeof setTimeout> | undefined
     let receiptRetry: ReturnType<typeof setTimeout> | undefined
-    let receiptRetryMs = 1_000
+    let receiptFailures = 0
 
     const setDoor = (patch: Partial<DoorSlice['door']>) => set((s) => ({ door: { ...s.door, ...patch } }))
     const followedId = () => get().door.log?.session.id
@@ -142,31 +138,25 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
       }
       setDoor({ log })
       if (log.session.state === 'open') noteOpened(log.session)
-      ports.stream.acknowledge(log.session.id, log.session.seq)
       if (isFinalSessionState(log.session.state)) finish()
-      else if (hasGap(log)) void catchUp()
+      else follower.applied(log)
     }
 
-    let catchingUp = false
-    const catchUp = async () => {
-      const log = get().door.log
-      if (!log || catchingUp) return
-      catchingUp = true
-      try {
+    const follower = createSessionFollower<DoorSession, SessionEvent>(ports.stream, {
+      ingest: (events) => ingest(events),
+      onStatus: (streamStatus) => setDoor({ streamStatus }),
+      read: async () => {
+        const log = get().door.log
+        if (!log) return
         const result = await callApi('listDoorSessionEvents', {
           path: { sessionId: log.session.id },
           query: { afterSeq: log.session.seq },
         })
         if (result.ok && followedId() === log.session.id) ingest(result.data.items)
-      } finally {
-        catchingUp = false
-      }
-    }
-
-    const unfollow = () => {
-      stopFollowing?.()
-      stopFollowing = null
-    }
+      },
+    })
+    const catchUp = follower.catchUp
+    const unfollow = follower.unfollow
 
     const finish = () => {
       clearTimeout(reminderTimer)
@@ -194,26 +184,7 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
         finish()
         return
       }
-      const offEvent = ports.stream.onEvent((event) => {
-        if (event.sessionId === followedId()) ingest([event as unknown as SessionEvent])
-      })
-      const offStatus = ports.stream.onStatus((status) => {
-        setDoor({ streamStatus: status })
-        // Back online: whatever happened meanwhile is replayed by the subscription; fetch it anyway.
-        if (status === 'open') void catchUp()
-      })
-      const unsubscribe = ports.stream.subscribe(session.id, session.seq)
-      setDoor({ streamStatus: ports.stream.status })
-      // While the socket is not open, poll every second so the cart never stalls.
-      const poll = setInterval(() => {
-        if (ports.stream.status !== 'open') void catchUp()
-      }, POLL_EVERY_MS)
-      stopFollowing = () => {
-        clearInterval(poll)
-        offEvent()
-        offStatus()
-        unsubscribe()
-      }
+      follower.follow(session.id, session.seq)
     }
 
     /** Follows the snapshot, or takes it in when it is the session already followed. */
@@ -236,14 +207,12 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
     }
 
     const requestOpen = async (request: OpenRequest) => {
-      const startedAt = Date.now()
-      const deadlineAt = startedAt + OPEN_DEADLINE_MS
-      const result = await callUntil(deadlineAt, OPEN_SCHEDULE, (timeoutMs) =>
-        callApi('openDoor', {
-          body: { ...request, mode: 'shop' },
-          idempotencyKey: request.intentId,
-          timeoutMs,
-        }),
+      const deadlineAt = Date.now() + OPEN_DEADLINE_MS
+      const result = await openUntilAnswered(
+        'openDoor',
+        { ...request, mode: 'shop' },
+        request.intentId,
+        deadlineAt,
       )
       if (get().door.request?.intentId !== request.intentId) return
       if (result.ok) {
@@ -340,13 +309,16 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
         const result = await callApi('getOrder', { path: { orderId } })
         if (followedId() !== session.id) return
         if (result.ok) {
-          receiptRetryMs = 1_000
+          receiptFailures = 0
           setDoor({ receipt: result.data, receiptError: null })
-        } else if (isTransient(result.error)) {
+        } else if (worthRetrying(result.error)) {
           // The door is closed and settled; only the answer is missing. Keep asking, without a tap.
           setDoor({ receiptError: null })
-          receiptRetry = setTimeout(() => void get().loadReceipt(), receiptRetryMs)
-          receiptRetryMs = Math.min(RECEIPT_RETRY_MAX_MS, receiptRetryMs * 2)
+          receiptFailures++
+          receiptRetry = setTimeout(
+            () => void get().loadReceipt(),
+            backoffPause(receiptFailures, RECEIPT_RETRY_MS),
+          )
         } else setDoor({ receiptError: result.error })
       },
 

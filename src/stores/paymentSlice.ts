@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
-import { AppError, isTransient } from '@/domain/errors'
+import { pollUntil } from '@/api/retry'
+import { AppError } from '@/domain/errors'
 import { platform } from '@/platform'
-import { pollUntil } from './poll'
 import type { AppState } from './types'
 
 export type PaymentPhase = 'idle' | 'paying' | 'confirming' | 'succeeded' | 'failed'
@@ -34,7 +34,7 @@ export const createPaymentSlice: StateCreator<AppState, [], [], PaymentSlice> = 
     setPayment({ phase: 'confirming' })
     const { answer, timedOut } = await pollUntil(
       () => callApi('getPayment', { path: { paymentId } }),
-      (r) => (r.ok ? r.data.state !== 'pending' : !isTransient(r.error)),
+      (payment) => payment.state !== 'pending',
       { everyMs: 1000, timeoutMs: CONFIRM_TIMEOUT_MS },
     )
     if (answer.ok && answer.data.state === 'succeeded') {

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
 import { newId } from '@/api/ids'
-import { callUntil } from '@/api/retry'
+import { openUntilAnswered } from '@/api/retry'
 import type { StreamStatus } from '@/api/stream'
 import type {
   DoorNo,
@@ -12,16 +12,12 @@ import type {
   StockAdjustReason,
 } from '@/api/types'
 import { AppError, isTransient } from '@/domain/errors'
-import { applyEvents, applySnapshot, hasGap, startLog, type SessionLog } from '@/domain/sessionLog'
+import { applyEvents, applySnapshot, startLog, type SessionLog } from '@/domain/sessionLog'
+import { createSessionFollower } from '@/stores/sessionFollower'
 import { confirmLines, firstProblem, summaryLines } from '../domain/restockSummary'
 import type { LoadStatus, StaffPorts, StaffState } from './types'
 
 export type RestockLog = SessionLog<RestockSession, RestockSessionEvent>
-
-/** The same promise as the shopper's 开门: opened, or a failure with a reason, within this time. */
-const OPEN_DEADLINE_MS = 20_000
-const OPEN_SCHEDULE = { attemptTimeoutMs: 8_000, pauseMs: 800 }
-const POLL_EVERY_MS = 1_000
 
 export interface RestockState {
   deviceCode: string | null
@@ -110,7 +106,6 @@ export function restockInProgress(r: RestockState): boolean {
 
 export function createRestockSlice(ports: StaffPorts): StateCreator<StaffState, [], [], RestockSlice> {
   return (set, get) => {
-    let stopFollowing: (() => void) | null = null
     const setRestock = (patch: Partial<RestockState>) => set((s) => ({ restock: { ...s.restock, ...patch } }))
 
     const ingest = (incoming: RestockSessionEvent[], snapshot?: RestockSession) => {
@@ -120,56 +115,31 @@ export function createRestockSlice(ports: StaffPorts): StateCreator<StaffState, 
       if (snapshot) log = applySnapshot(log, snapshot)
       if (log === before) return
       setRestock({ log })
-      ports.stream.acknowledge(log.session.id, log.session.seq)
       if (!LIVE.has(log.session.state)) unfollow()
-      else if (hasGap(log)) void poll()
+      else follower.applied(log)
     }
 
-    let polling = false
-    const poll = async () => {
-      const log = get().restock.log
-      if (!log || polling) return
-      polling = true
-      try {
+    /** Live changes over the app's one socket; while it is not open, a read of the session every second. */
+    const follower = createSessionFollower<RestockSession, RestockSessionEvent>(ports.stream, {
+      ingest: (events) => ingest(events),
+      onStatus: (streamStatus) => setRestock({ streamStatus }),
+      read: async () => {
+        const log = get().restock.log
+        if (!log) return
         const result = await callApi('getRestockSession', { path: { sessionId: log.session.id } })
         if (get().restock.log?.session.id !== log.session.id) return
         if (result.ok) {
           setRestock({ unreachable: false })
           ingest([], result.data)
         } else setRestock({ unreachable: isTransient(result.error) })
-      } finally {
-        polling = false
-      }
-    }
+      },
+    })
+    const poll = follower.catchUp
+    const unfollow = follower.unfollow
 
-    const unfollow = () => {
-      stopFollowing?.()
-      stopFollowing = null
-    }
-
-    /** Live changes over the app's one socket; while it is not open, a read every second instead. */
     const follow = (session: RestockSession) => {
       unfollow()
-      if (!LIVE.has(session.state)) return
-      const offEvent = ports.stream.onEvent((event) => {
-        if (event.sessionId === get().restock.log?.session.id)
-          ingest([event as unknown as RestockSessionEvent])
-      })
-      const offStatus = ports.stream.onStatus((status) => {
-        setRestock({ streamStatus: status })
-        if (status === 'open') void poll()
-      })
-      const unsubscribe = ports.stream.subscribe(session.id, session.seq)
-      setRestock({ streamStatus: ports.stream.status })
-      const timer = setInterval(() => {
-        if (ports.stream.status !== 'open') void poll()
-      }, POLL_EVERY_MS)
-      stopFollowing = () => {
-        clearInterval(timer)
-        offEvent()
-        offStatus()
-        unsubscribe()
-      }
+      if (LIVE.has(session.state)) follower.follow(session.id, session.seq)
     }
 
     const start = (session: RestockSession) => {
@@ -229,7 +199,7 @@ export function createRestockSlice(ports: StaffPorts): StateCreator<StaffState, 
         // A restock kept from before (a reload, a restart): pick up where the cabinet is now.
         if (now.deviceCode === deviceCode && now.log && restockInProgress(now)) {
           follow(now.log.session)
-          if (!stopFollowing) void poll()
+          if (!follower.following) void poll()
         }
       },
 
@@ -250,9 +220,10 @@ export function createRestockSlice(ports: StaffPorts): StateCreator<StaffState, 
           closedByUser: false,
           result: null,
         })
-        const body = { deviceCode, doorNo, intentId, restockOrderId: restockOrderId ?? undefined }
-        const result = await callUntil(Date.now() + OPEN_DEADLINE_MS, OPEN_SCHEDULE, (timeoutMs) =>
-          callApi('openRestockSession', { body, idempotencyKey: intentId, timeoutMs }),
+        const result = await openUntilAnswered(
+          'openRestockSession',
+          { deviceCode, doorNo, intentId, restockOrderId: restockOrderId ?? undefined },
+          intentId,
         )
         if (result.ok) {
           start(result.data)

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
 import { newId } from '@/api/ids'
+import { pollUntil } from '@/api/retry'
 import type { DeviceCommand, LightSchedule } from '@/api/types'
 import { AppError } from '@/domain/errors'
-import { pollUntil } from '@/stores/poll'
 import { lightScheduleProblem, temperatureProblem } from '../domain/lightSchedule'
 import type { StaffState } from './types'
 
@@ -53,7 +53,7 @@ export const createSettingsSlice: StateCreator<StaffState, [], [], SettingsSlice
     setCommand(kind, { deviceCode, command: created.data, sending: false, error: null, invalid: null })
     const { answer } = await pollUntil(
       () => callApi('getDeviceCommand', { path: { deviceCode, commandId: created.data.id } }),
-      (r) => (r.ok ? r.data.state !== 'sending' : r.error.code !== 'NETWORK' && r.error.code !== 'TIMEOUT'),
+      (command) => command.state !== 'sending',
       { everyMs: 1000, timeoutMs: ACK_TIMEOUT_MS },
     )
     if (answer.ok)

@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
+import { backoffPause, worthRetrying } from '@/api/retry'
 import type {
   ConfirmRestockSessionRequest,
   CreateStocktakeRequest,
   RestockSession,
   Stocktake,
 } from '@/api/types'
-import type { ErrorCode } from '@/domain/errors'
+import type { AppError, ErrorCode } from '@/domain/errors'
 import type { StaffPorts, StaffState } from './types'
 
 /**
@@ -47,19 +48,11 @@ export interface SyncSlice {
 
 type Verdict = 'done' | 'retry' | 'wait' | 'refused'
 
-const TRANSIENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'NETWORK',
-  'TIMEOUT',
-  'SERVER_ERROR',
-  'RATE_LIMITED',
-  'AUTH_REQUIRED',
-  'RESPONSE_INVALID',
-  'UNKNOWN',
-])
-
 /** What a failed answer means for an item: try again later, wait for the cabinet, or stop and ask. */
-export function verdictOf(kind: OutboxItem['kind'], code: ErrorCode): Verdict {
-  if (TRANSIENT.has(code)) return 'retry'
+export function verdictOf(kind: OutboxItem['kind'], error: AppError): Verdict {
+  // Kept work carries its key and no one waits on it: it is tried again after any answer not about it.
+  if (worthRetrying(error, 'kept')) return 'retry'
+  const { code } = error
   if (kind === 'restockConfirm') {
     // The cloud already has this session's confirmation (sent before the answer got lost, or elsewhere).
     if (code === 'RESTOCK_ALREADY_CONFIRMED') return 'done'
@@ -70,6 +63,7 @@ export function verdictOf(kind: OutboxItem['kind'], code: ErrorCode): Verdict {
   return 'refused'
 }
 
+/** The pause before the next run after an item's n-th failure in a row; the last step repeats. */
 const RETRY_MS = [1_000, 2_000, 3_000, 5_000]
 
 export function createSyncSlice(ports: StaffPorts): StateCreator<StaffState, [], [], SyncSlice> {
@@ -110,8 +104,7 @@ export function createSyncSlice(ports: StaffPorts): StateCreator<StaffState, [],
       const due = get().outbox.filter((i) => i.state !== 'refused')
       if (due.length === 0) return
       const attempts = Math.max(...due.map((i) => i.attempts))
-      const delay = RETRY_MS[Math.min(Math.max(attempts - 1, 0), RETRY_MS.length - 1)] ?? 5_000
-      retryTimer = setTimeout(() => void get().flush(), delay)
+      retryTimer = setTimeout(() => void get().flush(), backoffPause(attempts, RETRY_MS))
     }
 
     const run = async () => {
@@ -126,7 +119,7 @@ export function createSyncSlice(ports: StaffPorts): StateCreator<StaffState, [],
             settled(item, result.data)
             continue
           }
-          const verdict = verdictOf(item.kind, result.error.code)
+          const verdict = verdictOf(item.kind, result.error)
           if (verdict === 'done') {
             settled(item, null)
             continue

@@ -1,4 +1,8 @@
-import { verdictOf } from '../syncSlice'
+import { AppError, type ErrorCode } from '@/domain/errors'
+import { verdictOf as verdictOfError } from '../syncSlice'
+
+const verdictOf = (kind: 'restockConfirm' | 'stocktake', code: ErrorCode) =>
+  verdictOfError(kind, new AppError(code))
 
 test('no network, a timeout or a failing cloud: kept and tried again later', () => {
   for (const code of ['NETWORK', 'TIMEOUT', 'SERVER_ERROR', 'RATE_LIMITED', 'AUTH_REQUIRED'] as const) {
