@@ -47,7 +47,7 @@ test('a complaint approved with a corrected line refunds the difference, visible
   const photo = page.locator('.complaint__photo img').first()
   await page.waitForFunction((el) => (el as HTMLImageElement).naturalWidth > 0, await photo.elementHandle())
   assert.equal(
-    await page.locator('[data-product-id="p_cola"] .complaint__qty').innerText(),
+    await page.locator('[data-product-id="p_cola"] .stepper__value').innerText(),
     '1',
     'pre-filled',
   )
@@ -105,7 +105,7 @@ test('a corrected order above the original is refused with the cloud’s reason;
   const page = await journey.phone()
   await openComplaint(page)
   for (let i = 0; i < 2; i += 1) await page.locator('[data-product-id="p_chips"] [data-step="plus"]').click()
-  await page.locator('[data-product-id="p_chips"] .complaint__qty').filter({ hasText: /^3$/ }).waitFor()
+  await page.locator('[data-product-id="p_chips"] .stepper__value').filter({ hasText: /^3$/ }).waitFor()
   await tapButton(page, '同意并退差额')
   await tapButton(page, '确认同意')
   const refusal = page.locator('.complaint__decide [data-error-code="VALIDATION_FAILED"]')

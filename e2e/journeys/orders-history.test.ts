@@ -87,14 +87,17 @@ test('tabs: 待支付 is empty, 退款·申诉 holds the refunded and complained
   const { page } = phone
   await page.goto(ordersUrl(emulator, 'list'))
   await page.locator('.order-row').first().waitFor({ timeout: 20_000 })
-  await page.locator('[data-tab="unpaid"]').click()
+  await page.locator('[role="tab"][data-value="unpaid"]').click()
   await page.getByText('暂无订单').waitFor({ timeout: 10_000 })
-  await page.locator('[data-tab="refund_or_complaint"]').click()
+  await page.locator('[role="tab"][data-value="refund_or_complaint"]').click()
   await page.locator(`.order-row[data-order-id="${refs.resolvedOrderId}"]`).waitFor({ timeout: 10_000 })
   for (const id of [refs.historyRefundedOrderId, refs.rejectedOrderId]) {
     assert.equal(await page.locator(`.order-row[data-order-id="${id}"]`).count(), 1)
   }
-  assert.equal(await page.locator('[data-tab="refund_or_complaint"]').getAttribute('aria-selected'), 'true')
+  assert.equal(
+    await page.locator('[role="tab"][data-value="refund_or_complaint"]').getAttribute('aria-selected'),
+    'true',
+  )
 })
 
 test('a receipt with a refund: the amount, 原路返回 to the channel, when, and that it has arrived', async () => {

@@ -49,7 +49,7 @@ test('pay an unpaid order from 我的订单, then the cabinet page shows 开门'
   await tapButton(page, '去支付')
   const row = page.locator(`.order-row[data-order-id="${refs.unpaidOrderId}"]`)
   await row.waitFor({ timeout: 10_000 })
-  assert.equal(await page.locator('[data-tab="unpaid"]').getAttribute('aria-selected'), 'true')
+  assert.equal(await page.locator('[role="tab"][data-value="unpaid"]').getAttribute('aria-selected'), 'true')
   assert.match(await row.innerText(), /待支付/)
 
   await row.click()

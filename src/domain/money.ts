@@ -37,16 +37,26 @@ export function formatFen(fen: Fen): string {
 // JS \s covers ASCII whitespace, NBSP and the ideographic space (U+3000) that pasted text often carries.
 const EDGE_SPACE = /^\s+|\s+$/g
 const AMOUNT = /^(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/
+// A Chinese keyboard in full-width mode types ５０ and ．; pasted statements carry them too. Each is the same
+// character as its ASCII twin, so reading it as such guesses nothing. 。 is what the same keyboard gives
+// for the decimal point.
+const FULL_WIDTH = /[\uff10-\uff19\uff0e\u3002\uff0d]/g
+const toHalfWidth = (c: string) =>
+  c === '\u3002' || c === '\uff0e'
+    ? '.'
+    : c === '\uff0d'
+      ? '-'
+      : String.fromCharCode(c.charCodeAt(0) - 0xfee0)
 
 /**
  * Strict money input (withdrawal amounts, corrected prices). Accepts `12`, `12.5`, `12.50`, with spaces
- * around and one leading ¥/￥ (people paste amounts copied from a statement). Refuses everything that would
- * need guessing: spaces or thousands separators inside, a third decimal, signs, full-width digits, `12.`,
- * `.5`, leading zeros.
+ * around and one leading ¥/￥ (people paste amounts copied from a statement), in full-width digits too
+ * (`５０`, `１２．５`). Refuses everything that would need guessing: spaces or thousands separators inside,
+ * a third decimal, signs, `12.`, `.5`, leading zeros.
  */
 export function parseYuanToFen(text: unknown): ParseYuanResult {
   if (typeof text !== 'string') return { ok: false, reason: '请输入金额' }
-  let s = text.replace(EDGE_SPACE, '')
+  let s = text.replace(FULL_WIDTH, toHalfWidth).replace(EDGE_SPACE, '')
   if (s.startsWith('¥') || s.startsWith('￥')) s = s.slice(1).replace(EDGE_SPACE, '')
   if (s === '') return { ok: false, reason: '请输入金额' }
   if (s.startsWith('-')) return { ok: false, reason: '金额不能为负数' }

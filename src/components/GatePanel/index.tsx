@@ -1,9 +1,12 @@
+import { useEffect, useMemo, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { cloudIsoToLocal } from '@/api/cloudClock'
 import type { Gate } from '@/api/types'
 import { describeError, type NextStep } from '@/domain/errors'
 import { formatFen } from '@/domain/money'
 import { formatShanghai } from '@/domain/time'
+import { useNow } from '@/hooks/useNow'
 import type { PhoneCredential } from '@/platform/types'
 import { PhoneButton } from '../PhoneButton'
 import './index.scss'
@@ -11,20 +14,23 @@ import './index.scss'
 interface Props {
   gate: Gate
   busy?: boolean
+  /** On a cabinet with several doors, the door the button opens (左门): the button says so. */
+  doorName?: string
   onOpen: () => void
   onAction: (next: NextStep) => void
   onPhoneCredential: (credential: PhoneCredential) => void
 }
 
 /** The cloud's verdict on this shopper and cabinet: the 开门 button, or the reason and its one next step. */
-export function GatePanel({ gate, busy, onOpen, onAction, onPhoneCredential }: Props) {
+export function GatePanel({ gate, busy, doorName, onOpen, onAction, onPhoneCredential }: Props) {
   const reason = gate.reasons[0]
+  const wait = useWaitLeft(gate, () => onAction('wait'))
   if (gate.mayOpen || !reason) {
     return (
       <View className='gate-panel gate-panel--clear'>
         {/* No `loading` spinner: NutUI draws it as an <i>, which mini-program templates cannot render. */}
         <Button className='gate-panel__open' type='primary' block disabled={busy} onClick={onOpen}>
-          {busy ? '请稍候…' : '开门'}
+          {busy ? '请稍候…' : doorName ? `打开${doorName}` : '开门'}
         </Button>
         <Text className='gate-panel__note'>取完商品关好柜门，自动结算</Text>
       </View>
@@ -37,11 +43,15 @@ export function GatePanel({ gate, busy, onOpen, onAction, onPhoneCredential }: P
       {reason.unpaidOrder ? (
         <Text className='gate-panel__detail'>待支付金额 {formatFen(reason.unpaidOrder.amountFen)}</Text>
       ) : null}
-      {reason.retryAfterSec ? (
-        <Text className='gate-panel__detail'>约 {reason.retryAfterSec} 秒后可再次开门</Text>
+      {wait ? (
+        <Text className='gate-panel__detail gate-panel__countdown' data-seconds={wait.seconds}>
+          约 {wait.seconds} 秒后可再次开门
+        </Text>
       ) : null}
-      {reason.availableAt ? (
-        <Text className='gate-panel__detail'>预计 {formatShanghai(reason.availableAt, 'HH:mm')} 后可用</Text>
+      {wait?.fromCloudTime ? (
+        <Text className='gate-panel__detail gate-panel__available'>
+          预计 {formatShanghai(wait.at, 'HH:mm')} 后可用
+        </Text>
       ) : null}
       <Text className='gate-panel__hint'>{entry.hint}</Text>
       {entry.next === 'bindPhone' ? (
@@ -63,4 +73,34 @@ export function GatePanel({ gate, busy, onOpen, onAction, onPhoneCredential }: P
       )}
     </View>
   )
+}
+
+/**
+ * How long the first reason asks the shopper to wait, ticking each second, and the instant it ends on this
+ * phone's clock: the cloud's `availableAt` moved by the measured clock difference (a phone's clock can be
+ * minutes off, and the cloud's is the truth), else `retryAfterSec` counted from when this gate arrived.
+ * When the wait is over the gate is asked again (`onOver`, once per gate).
+ */
+function useWaitLeft(gate: Gate, onOver: () => void) {
+  const reason = gate.mayOpen ? undefined : gate.reasons[0]
+  const fromCloudTime = reason?.availableAt ? cloudIsoToLocal(reason.availableAt) : null
+  // The gate object is new with each answer: the moment it arrived is when retryAfterSec started.
+  const arrivedAt = useMemo(() => Date.now(), [gate]) // eslint-disable-line react-hooks/exhaustive-deps
+  const at = fromCloudTime ?? (reason?.retryAfterSec ? arrivedAt + reason.retryAfterSec * 1000 : null)
+  const now = useNow(at !== null)
+  const seconds = at === null ? 0 : Math.max(0, Math.ceil((at - now) / 1000))
+  // Asked again only after a wait seen ticking on this gate: an answer whose wait is already over (clocks
+  // apart) is shown as is, not re-asked in a loop.
+  const ticking = useRef<Gate | null>(null)
+  const onOverRef = useRef(onOver)
+  onOverRef.current = onOver
+  useEffect(() => {
+    if (at === null) return
+    if (seconds > 0) ticking.current = gate
+    else if (ticking.current === gate) {
+      ticking.current = null
+      onOverRef.current()
+    }
+  }, [at, seconds, gate])
+  return at === null || seconds === 0 ? null : { seconds, at, fromCloudTime: fromCloudTime !== null }
 }

@@ -51,6 +51,21 @@ describe('a merchant typing a withdrawal amount', () => {
     expect(parseYuanToFen('\u3000￥8\u00a0')).toEqual({ ok: true, fen: 800 })
   })
 
+  test('full-width digits from a Chinese keyboard or a pasted statement are read as digits', () => {
+    expect(parseYuanToFen('５０')).toEqual({ ok: true, fen: 5000 })
+    expect(parseYuanToFen('１２．５')).toEqual({ ok: true, fen: 1250 })
+    expect(parseYuanToFen('￥１２．５０')).toEqual({ ok: true, fen: 1250 })
+    expect(parseYuanToFen('12。5')).toEqual({ ok: true, fen: 1250 })
+    expect(parseYuanToFen('\u3000５０\u3000')).toEqual({ ok: true, fen: 5000 })
+  })
+
+  test('full-width text is held to the same rules as ASCII', () => {
+    expect(parseYuanToFen('－５０')).toEqual({ ok: false, reason: '金额不能为负数' })
+    expect(parseYuanToFen('１２．３４５')).toEqual({ ok: false, reason: '金额最多两位小数' })
+    expect(parseYuanToFen('０１２').ok).toBe(false)
+    expect(parseYuanToFen('１，０００')).toEqual({ ok: false, reason: '金额中不能有逗号' })
+  })
+
   test('never goes through floating point (0.29 * 100 is 28.999999999999996)', () => {
     expect(parseYuanToFen('0.29')).toEqual({ ok: true, fen: 29 })
     expect(parseYuanToFen('1.15')).toEqual({ ok: true, fen: 115 })
@@ -73,25 +88,14 @@ describe('a merchant typing a withdrawal amount', () => {
     expect(parseYuanToFen(text)).toEqual({ ok: false, reason })
   })
 
-  test.each([
-    'abc',
-    '12.',
-    '.5',
-    '+12',
-    '012',
-    '00.5',
-    '1e3',
-    '１２',
-    '12元',
-    '¥¥12',
-    'NaN',
-    'Infinity',
-    '0x10',
-  ])('"%s" is refused as not an amount', (text) => {
-    const result = parseYuanToFen(text)
-    expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fff]/)
-  })
+  test.each(['abc', '12.', '.5', '+12', '012', '00.5', '1e3', '12元', '¥¥12', 'NaN', 'Infinity', '0x10'])(
+    '"%s" is refused as not an amount',
+    (text) => {
+      const result = parseYuanToFen(text)
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fff]/)
+    },
+  )
 
   test('a value that is not text is refused', () => {
     expect(parseYuanToFen(12)).toEqual({ ok: false, reason: '请输入金额' })

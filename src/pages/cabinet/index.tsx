@@ -8,6 +8,7 @@ import { GoodsList } from '@/components/GoodsList'
 import { PageShell } from '@/components/PageShell'
 import { StaffEntry } from '@/components/StaffEntry'
 import { StatusView } from '@/components/StatusView'
+import { Tabs } from '@/components/Tabs'
 import { useNoticeToast } from '@/hooks/useNoticeToast'
 import { ROUTES } from '@/routes'
 import { useAppStore } from '@/stores'
@@ -79,9 +80,20 @@ export default function CabinetPage() {
           </View>
         ) : null}
 
+        {doors.length > 1 ? (
+          <Tabs
+            className='cabinet__doors'
+            name='door'
+            options={doors.map((door) => ({ value: door.no, label: door.name }))}
+            value={activeDoor}
+            onChange={setDoorNo}
+          />
+        ) : null}
+
         <GatePanel
           gate={gate}
           busy={doorBusy}
+          doorName={doors.length > 1 ? doors.find((door) => door.no === activeDoor)?.name : undefined}
           onOpen={() => {
             // A second tap before the first re-render is ignored by the store: navigate once.
             if (actions.openDoor(activeDoor)) void Taro.navigateTo({ url: ROUTES.shopping })
@@ -105,22 +117,6 @@ export default function CabinetPage() {
               <Text key={p.id} className='cabinet__promotion'>
                 {p.label}
               </Text>
-            ))}
-          </View>
-        )}
-
-        {doors.length > 1 && (
-          <View className='cabinet__doors' role='tablist'>
-            {doors.map((door) => (
-              <View
-                key={door.no}
-                role='tab'
-                aria-selected={door.no === activeDoor}
-                className={`cabinet__door${door.no === activeDoor ? ' cabinet__door--active' : ''}`}
-                onClick={() => setDoorNo(door.no)}
-              >
-                {door.name}
-              </View>
             ))}
           </View>
         )}

@@ -29,8 +29,12 @@ export function isSlow(row: DeviceLatency): boolean {
   return (row.openP95Ms ?? 0) > OPEN_BUDGET_MS || (row.settleP95Ms ?? 0) > SETTLE_BUDGET_MS
 }
 
-/** `420 ms`, `1.85 s`, `—` for no sessions. */
-export function formatMs(ms: number | null): string {
+/**
+ * `0.5 秒`, `1.9 秒`, `—` for no sessions: seconds with one decimal read at a glance, and a shopper feels
+ * tenths of a second, not milliseconds. Never `0.0 秒` for a time that passed: at least 0.1.
+ */
+export function formatSeconds(ms: number | null): string {
   if (ms === null) return '—'
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(2)} s`
+  const tenths = Math.max(ms > 0 ? 1 : 0, Math.round(ms / 100))
+  return `${(tenths / 10).toFixed(1)} 秒`
 }

@@ -1,7 +1,9 @@
 import type { Receipt } from '@/api/types'
+import { AppError } from '@/domain/errors'
 import {
   complaintAvailability,
   fieldsFromCloud,
+  formBanner,
   newDraft,
   submissionKey,
   toRequest,
@@ -140,4 +142,23 @@ test('the same draft sent twice has one key; a corrected one gets another; a new
   expect(submissionKey(d, { ...a, description: '改了' })).not.toBe(submissionKey(d, a))
   expect(submissionKey({ ...d, id: 'd2' }, a)).not.toBe(submissionKey(d, a))
   expect(submissionKey(d, a)).toMatch(/^cmp-d1-[0-9a-f]{8}$/)
+})
+
+describe('the banner above 提交申诉', () => {
+  const invalid = new AppError('VALIDATION_FAILED')
+
+  test('says 填写的信息有误 while a field still says what is wrong', () => {
+    expect(formBanner(invalid, { items: '请选择有问题的商品' })).toBe(invalid)
+  })
+
+  test('goes once the last field message is fixed', () => {
+    expect(formBanner(invalid, {})).toBeNull()
+    expect(formBanner(invalid, { description: '' })).toBeNull()
+  })
+
+  test('keeps any other error until the next submit, whatever the fields say', () => {
+    const network = new AppError('NETWORK')
+    expect(formBanner(network, {})).toBe(network)
+    expect(formBanner(null, { items: '请选择有问题的商品' })).toBeNull()
+  })
 })

@@ -120,6 +120,15 @@ export function validateDraft(draft: ComplaintDraft, receipt: Receipt, nowMs: nu
   return fields
 }
 
+/**
+ * The error above the submit button. "填写的信息有误" speaks for the field messages, so it goes once the
+ * last of them is fixed; any other error (the network, the cloud) stays until the next submit.
+ */
+export function formBanner(error: AppError | null, fields: FieldErrors): AppError | null {
+  if (error?.code !== 'VALIDATION_FAILED') return error
+  return Object.values(fields).some((message) => message.trim() !== '') ? error : null
+}
+
 export function photoTooLargeMessage(): string {
   const entry = describeError('UPLOAD_TOO_LARGE')
   return `${entry.message}，${entry.hint}`

@@ -2,11 +2,11 @@ import type { ComplaintItemKind, ComplaintState, FaultReportKind, OrderStatusFil
 
 /** Chinese names for the after-sales enums of the contract, as shoppers read them. */
 
-export const ORDER_TABS: readonly { key: OrderStatusFilter; label: string }[] = [
-  { key: 'all', label: '全部' },
-  { key: 'unpaid', label: '待支付' },
-  { key: 'done', label: '已完成' },
-  { key: 'refund_or_complaint', label: '退款·申诉' },
+export const ORDER_TABS: readonly { value: OrderStatusFilter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'unpaid', label: '待支付' },
+  { value: 'done', label: '已完成' },
+  { value: 'refund_or_complaint', label: '退款·申诉' },
 ]
 
 export const COMPLAINT_KINDS: readonly { kind: ComplaintItemKind; label: string }[] = [

@@ -25,3 +25,14 @@ export function stepCount(value: number, step: 1 | -1, capacity: number | null):
   if (capacity !== null && next > capacity) return Math.max(0, Math.min(base, capacity))
   return next
 }
+
+/**
+ * A count stepper's two ways in: the buttons step inside [0, capacity]; typed text is handed over as read,
+ * to be refused with its reason by `countProblem`.
+ */
+export function countInput(value: number, capacity: number | null, set: (count: number) => void) {
+  return {
+    onStep: (step: 1 | -1) => set(stepCount(value, step, capacity)),
+    onType: (text: string) => set(parseCountText(text)),
+  }
+}

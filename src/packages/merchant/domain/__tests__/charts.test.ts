@@ -1,5 +1,5 @@
 import { barPercents } from '../bars'
-import { formatMs, isSlow, slowestFirst } from '../latency'
+import { formatSeconds, isSlow, slowestFirst } from '../latency'
 
 test('bars are shares of the largest value; a small non-zero value stays visible, zero stays empty', () => {
   expect(barPercents([200, 100, 0, 1])).toEqual([100, 50, 0, 2])
@@ -28,7 +28,15 @@ describe('per-cabinet service latency', () => {
     ).toEqual([false, true, true, false])
   })
 
-  test('times read as ms below a second and as seconds above', () => {
-    expect([formatMs(420), formatMs(1850), formatMs(null)]).toEqual(['420 ms', '1.85 s', '—'])
+  test('times read in seconds with one decimal: 494 ms is 0.5 秒', () => {
+    expect([494, 420, 1850, 12_340, 0, 30].map(formatSeconds)).toEqual([
+      '0.5 秒',
+      '0.4 秒',
+      '1.9 秒',
+      '12.3 秒',
+      '0.0 秒',
+      '0.1 秒',
+    ])
+    expect(formatSeconds(null)).toBe('—')
   })
 })

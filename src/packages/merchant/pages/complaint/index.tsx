@@ -4,12 +4,14 @@ import { Image, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import type { MerchantComplaint } from '@/api/types'
+import { Notice } from '@/components/Notice'
+import { ListRow } from '@/components/ListRow'
 import { PageShell } from '@/components/PageShell'
+import { Stepper } from '@/components/Stepper'
 import { CHANNEL_LABEL, COMPLAINT_STATE_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
 import { formatDateTime, formatShanghai, formatTime } from '@/domain/time'
 import { LoadGate } from '../../components/LoadGate'
-import { Notice } from '../../components/Notice'
 import { complaintLines, productNamer } from '../../domain/complaintText'
 import { MAX_REPLY_CHARS } from '../../domain/correction'
 import { useMerchantStore } from '../../store'
@@ -35,7 +37,7 @@ export default function ComplaintPage() {
             <OrderSide item={item} />
             <Evidence item={item} />
             {item.complaint.state === 'pending' && decision.complaintId === id ? (
-              <Decide />
+              <Decide item={item} />
             ) : (
               <Outcome item={item} />
             )}
@@ -88,23 +90,17 @@ function OrderSide({ item }: { item: MerchantComplaint }) {
     <View className='m-card'>
       <Text className='m-card__title'>原订单</Text>
       {order.lines.map((l) => (
-        <View key={l.productId} className='m-row'>
-          <Text>
-            {l.name} ×{l.qty}
-          </Text>
-          <Text className='m-row__value'>{formatFen(l.lineTotalFen)}</Text>
-        </View>
+        <ListRow key={l.productId} label={`${l.name} ×${l.qty}`} value={formatFen(l.lineTotalFen)} />
       ))}
       {order.promotions.map((p) => (
-        <View key={p.promotionId} className='m-row'>
-          <Text className='m-row__label'>{p.label}</Text>
-          <Text className='m-row__value'>-{formatFen(p.amountFen)}</Text>
-        </View>
+        <ListRow key={p.promotionId} label={p.label} value={`-${formatFen(p.amountFen)}`} />
       ))}
-      <View className='m-row complaint__total'>
-        <Text>实付（{CHANNEL_LABEL[order.channel]}）</Text>
-        <Text className='m-row__value'>{formatFen(order.totalFen)}</Text>
-      </View>
+      <ListRow
+        strong
+        className='complaint__total'
+        label={`实付（${CHANNEL_LABEL[order.channel]}）`}
+        value={formatFen(order.totalFen)}
+      />
       <Text className='m-muted'>
         {order.device.name}（{order.device.place}）· 订单号 {order.id}
       </Text>
@@ -114,26 +110,21 @@ function OrderSide({ item }: { item: MerchantComplaint }) {
 
 function Evidence({ item }: { item: MerchantComplaint }) {
   const { order, evidence } = item
-  const name = productNamer(order)
+  const name = productNamer(item)
   return (
     <View className='m-card complaint__evidence'>
       <Text className='m-card__title'>现场记录</Text>
-      <View className='m-row'>
-        <Text className='m-row__label'>开门</Text>
-        <Text className='m-row__value'>{formatShanghai(order.doorOpenedAt, 'YYYY-MM-DD HH:mm:ss')}</Text>
-      </View>
+      <ListRow label='开门' value={formatShanghai(order.doorOpenedAt, 'YYYY-MM-DD HH:mm:ss')} />
       {(evidence?.weightLog ?? []).map((e, i) => (
-        <View key={`${e.at}-${i}`} className='m-row complaint__weight' data-product-id={e.productId}>
-          <Text className='m-row__label'>{formatTime(e.at)}</Text>
-          <Text className='m-row__value'>
-            {e.deltaQty < 0 ? '取走' : '放回'} {name(e.productId)} ×{Math.abs(e.deltaQty)}
-          </Text>
-        </View>
+        <ListRow
+          key={`${e.at}-${i}`}
+          className='complaint__weight'
+          data={{ 'data-product-id': e.productId }}
+          label={formatTime(e.at)}
+          value={`${e.deltaQty < 0 ? '取走' : '放回'} ${name(e.productId)} ×${Math.abs(e.deltaQty)}`}
+        />
       ))}
-      <View className='m-row'>
-        <Text className='m-row__label'>关门</Text>
-        <Text className='m-row__value'>{formatShanghai(order.doorClosedAt, 'YYYY-MM-DD HH:mm:ss')}</Text>
-      </View>
+      <ListRow label='关门' value={formatShanghai(order.doorClosedAt, 'YYYY-MM-DD HH:mm:ss')} />
       {(evidence?.photoUrls ?? []).length > 0 ? (
         <View className='complaint__photos'>
           {evidence!.photoUrls.map((url) => (
@@ -145,7 +136,8 @@ function Evidence({ item }: { item: MerchantComplaint }) {
   )
 }
 
-function Decide() {
+function Decide({ item }: { item: MerchantComplaint }) {
+  const name = productNamer(item)
   const decision = useMerchantStore(useShallow((s) => s.decision))
   const actions = useMerchantStore(
     useShallow((s) => ({
@@ -162,7 +154,7 @@ function Decide() {
   if (!editing) {
     const corrected = decision.lines
       .filter((l) => l.qty > 0)
-      .map((l) => `${l.name}×${l.qty}`)
+      .map((l) => `${name(l.productId)}×${l.qty}`)
       .join('、')
     return (
       <View className='m-card complaint__confirm' role='dialog'>
@@ -194,26 +186,15 @@ function Decide() {
       {decision.lines.map((l) => (
         <View key={l.productId} className='complaint__correction' data-product-id={l.productId}>
           <View className='complaint__correction-name'>
-            <Text>{l.name}</Text>
+            <Text>{name(l.productId)}</Text>
             <Text className='m-muted'>扣款 {l.chargedQty} 件</Text>
           </View>
-          <View className='complaint__stepper'>
-            <View
-              className='complaint__step'
-              data-step='minus'
-              onClick={() => actions.setCorrectionQty(l.productId, l.qty - 1)}
-            >
-              −
-            </View>
-            <Text className='complaint__qty'>{l.qty}</Text>
-            <View
-              className='complaint__step'
-              data-step='plus'
-              onClick={() => actions.setCorrectionQty(l.productId, l.qty + 1)}
-            >
-              ＋
-            </View>
-          </View>
+          <Stepper
+            label={name(l.productId)}
+            value={l.qty}
+            highlight={l.qty !== l.chargedQty}
+            onStep={(step) => actions.setCorrectionQty(l.productId, l.qty + step)}
+          />
         </View>
       ))}
       <Textarea
@@ -243,21 +224,20 @@ function Outcome({ item }: { item: MerchantComplaint }) {
       {decision.complaintId === complaint.id ? <Notice error={decision.error} /> : null}
       {complaint.reply ? <Text className='complaint__line'>回复：{complaint.reply}</Text> : null}
       {complaint.correctedOrder ? (
-        <View className='m-row'>
-          <Text className='m-row__label'>更正后订单</Text>
-          <Text className='m-row__value' data-corrected-total={complaint.correctedOrder.totalFen}>
-            {formatFen(complaint.correctedOrder.totalFen)}
-          </Text>
-        </View>
+        <ListRow
+          label='更正后订单'
+          value={formatFen(complaint.correctedOrder.totalFen)}
+          data={{ 'data-corrected-total': complaint.correctedOrder.totalFen }}
+        />
       ) : null}
       {complaint.refund ? (
-        <View className='m-row'>
-          <Text className='m-row__label'>退款</Text>
-          <Text className='m-row__value' data-refund-fen={complaint.refund.amountFen}>
-            {formatFen(complaint.refund.amountFen)} {complaint.refund.destination}（
-            {complaint.refund.state === 'succeeded' ? '已到账' : '处理中'}）
-          </Text>
-        </View>
+        <ListRow
+          label='退款'
+          value={`${formatFen(complaint.refund.amountFen)} ${complaint.refund.destination}（${
+            complaint.refund.state === 'succeeded' ? '已到账' : '处理中'
+          }）`}
+          data={{ 'data-refund-fen': complaint.refund.amountFen }}
+        />
       ) : null}
       {complaint.handledAt ? (
         <Text className='m-muted'>处理于 {formatDateTime(complaint.handledAt)}</Text>

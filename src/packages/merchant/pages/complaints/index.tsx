@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import type { ComplaintState } from '@/api/types'
 import { PageShell } from '@/components/PageShell'
+import { Tabs } from '@/components/Tabs'
 import { COMPLAINT_STATE_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
 import { formatDateTime } from '@/domain/time'
 import { LoadGate } from '../../components/LoadGate'
-import { Segmented } from '../../components/Segmented'
 import { complaintLines } from '../../domain/complaintText'
 import { MERCHANT_PAGES, pageUrl } from '../../routes'
 import { useMerchantStore } from '../../store'
@@ -29,7 +29,13 @@ export default function ComplaintsPage() {
   return (
     <PageShell>
       <View className='m-page complaints'>
-        <Segmented<ComplaintState> options={STATES} value={complaints.state} onChange={(s) => void load(s)} />
+        <Tabs<ComplaintState>
+          look='pill'
+          className='m-segmented'
+          options={STATES}
+          value={complaints.state}
+          onChange={(s) => void load(s)}
+        />
         <LoadGate load={complaints.list} onRetry={() => void load(complaints.state)}>
           {items.length === 0 ? (
             <Text className='m-empty'>没有{COMPLAINT_STATE_LABEL[complaints.state]}的客诉</Text>

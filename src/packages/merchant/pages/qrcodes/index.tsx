@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { Notice } from '@/components/Notice'
 import { PageShell } from '@/components/PageShell'
 import { AppError } from '@/domain/errors'
 import { formatFen } from '@/domain/money'
+import { AmountField } from '../../components/AmountField'
 import { LoadGate } from '../../components/LoadGate'
-import { Notice } from '../../components/Notice'
 import { QrCode } from '../../components/QrCode'
 import { paintSticker, StickerCanvas } from '../../components/StickerCanvas'
 import { printableQr } from '../../domain/qrSticker'
@@ -85,12 +86,12 @@ export default function QrCodesPage() {
                     ? `信用未通过的顾客先付 ${formatFen(device.depositFen)} 再开门，结算后余额退回`
                     : '未开通：信用未通过的顾客在此无法购物'}
                 </Text>
-                <Input
+                <AmountField
                   className='qrcodes__deposit-input'
-                  type='text'
+                  size='inline'
                   value={depositText}
                   placeholder='押金金额（元），填 0 关闭'
-                  onInput={(e) => setDepositText(e.detail.value)}
+                  onInput={setDepositText}
                 />
                 <Notice error={depositError} />
                 <Button block onClick={() => void saveDeposit()}>

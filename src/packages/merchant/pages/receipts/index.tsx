@@ -4,13 +4,13 @@ import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import type { ReceiptAmounts, ReceiptReportRow } from '@/api/types'
+import { Notice } from '@/components/Notice'
 import { PageShell } from '@/components/PageShell'
+import { Tabs } from '@/components/Tabs'
 import { CHANNEL_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
 import { formatShanghai } from '@/domain/time'
 import { LoadGate } from '../../components/LoadGate'
-import { Notice } from '../../components/Notice'
-import { Segmented } from '../../components/Segmented'
 import type { RangePreset } from '../../domain/dateRange'
 import { RANGE_LABEL } from '../../domain/labels'
 import { MERCHANT_PAGES, pageUrl } from '../../routes'
@@ -72,7 +72,9 @@ export default function ReceiptsPage() {
   return (
     <PageShell>
       <View className='m-page receipts'>
-        <Segmented
+        <Tabs
+          look='pill'
+          className='m-segmented'
           options={PRESETS}
           value={customOpen ? 'custom' : (receipts.range?.preset ?? null)}
           onChange={pickPreset}
@@ -141,7 +143,9 @@ export default function ReceiptsPage() {
                 ))}
               </View>
 
-              <Segmented<ReceiptGrouping>
+              <Tabs<ReceiptGrouping>
+                look='pill'
+                className='m-segmented'
                 options={GROUPINGS}
                 value={receipts.groupBy}
                 onChange={(g) => void actions.setReceiptGrouping(g)}

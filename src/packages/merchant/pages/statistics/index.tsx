@@ -3,15 +3,15 @@ import { Text, View } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import type { StatisticsRange } from '@/api/types'
 import { PageShell } from '@/components/PageShell'
+import { Tabs } from '@/components/Tabs'
 import { formatFen } from '@/domain/money'
 import { formatShanghai } from '@/domain/time'
 import { BarList } from '../../components/BarList'
 import { ColumnChart } from '../../components/ColumnChart'
 import { LoadGate } from '../../components/LoadGate'
 import { SalesKpis } from '../../components/SalesKpis'
-import { Segmented } from '../../components/Segmented'
 import { RANGE_LABEL } from '../../domain/labels'
-import { formatMs, isSlow, slowestFirst } from '../../domain/latency'
+import { formatSeconds, isSlow, slowestFirst } from '../../domain/latency'
 import { useMerchantStore } from '../../store'
 import '../../styles/common.scss'
 import './index.scss'
@@ -40,7 +40,13 @@ export default function StatisticsPage() {
   return (
     <PageShell>
       <View className='m-page statistics'>
-        <Segmented<StatisticsRange> options={RANGES} value={range} onChange={(r) => void show(r)} />
+        <Tabs<StatisticsRange>
+          look='pill'
+          className='m-segmented'
+          options={RANGES}
+          value={range}
+          onChange={(r) => void show(r)}
+        />
         <LoadGate load={load} onRetry={() => void show(range)}>
           {stats ? (
             <>
@@ -107,10 +113,10 @@ export default function StatisticsPage() {
                       {isSlow(row) ? ' 偏慢' : ''}
                     </Text>
                     <Text className='statistics__latency-cell'>
-                      {formatMs(row.openP50Ms)} / {formatMs(row.openP95Ms)}
+                      {formatSeconds(row.openP50Ms)} / {formatSeconds(row.openP95Ms)}
                     </Text>
                     <Text className='statistics__latency-cell'>
-                      {formatMs(row.settleP50Ms)} / {formatMs(row.settleP95Ms)}
+                      {formatSeconds(row.settleP50Ms)} / {formatSeconds(row.settleP95Ms)}
                     </Text>
                   </View>
                 ))}

@@ -1,12 +1,14 @@
 import { useEffect, useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
+import { ListRow } from '@/components/ListRow'
+import { Notice } from '@/components/Notice'
 import { PageShell } from '@/components/PageShell'
 import { formatFen } from '@/domain/money'
+import { AmountField } from '../../components/AmountField'
 import { LoadGate } from '../../components/LoadGate'
-import { Notice } from '../../components/Notice'
 import { WITHDRAWAL_STATE_LABEL } from '../../domain/labels'
 import { MERCHANT_PAGES } from '../../routes'
 import { useMerchantStore } from '../../store'
@@ -38,6 +40,9 @@ export default function WithdrawPage() {
     actions.startWithdrawal(accountId)
     if (!useMerchantStore.getState().accounts.data) void actions.loadWallet()
   }, [accountId, actions])
+
+  // A 下一步 refused for the amount says why once, on the line under the field that already says it.
+  const amountRefused = Boolean(form.error && check && !check.ok && form.error.code === check.code)
 
   let body
   if (!account) {
@@ -72,14 +77,8 @@ export default function WithdrawPage() {
         <Text className='withdraw__amount' data-amount-fen={amountFen}>
           {formatFen(amountFen)}
         </Text>
-        <View className='m-row'>
-          <Text className='m-row__label'>提现账户</Text>
-          <Text className='m-row__value'>{account.name}</Text>
-        </View>
-        <View className='m-row'>
-          <Text className='m-row__label'>到账账户</Text>
-          <Text className='m-row__value'>{account.destination}</Text>
-        </View>
+        <ListRow label='提现账户' value={account.name} />
+        <ListRow label='到账账户' value={account.destination} />
         <Notice error={form.error} />
         {form.error ? <Text className='m-muted'>可以放心重试：同一笔提现不会重复提交</Text> : null}
         <View className='m-actions withdraw__actions'>
@@ -100,36 +99,34 @@ export default function WithdrawPage() {
     body = (
       <View className='m-card withdraw__form'>
         <Text className='m-card__title'>{account.name}</Text>
-        <View className='m-row'>
-          <Text className='m-row__label'>到账账户</Text>
-          <Text className='m-row__value withdraw__destination'>{account.destination}</Text>
-        </View>
-        <View className='m-row'>
-          <Text className='m-row__label'>可提现余额</Text>
-          <Text className='m-row__value'>{formatFen(account.availableFen)}</Text>
-        </View>
+        <ListRow
+          label='到账账户'
+          value={<Text className='withdraw__destination'>{account.destination}</Text>}
+        />
+        <ListRow label='可提现余额' value={formatFen(account.availableFen)} />
         <Text className='withdraw__label'>提现金额（元）</Text>
-        <View className='withdraw__input-row'>
-          <Text className='withdraw__currency'>¥</Text>
-          <Input
-            className='withdraw__input'
-            type='text'
-            placeholder={`最低 ${formatFen(account.minWithdrawFen)}`}
-            value={form.amountText}
-            onInput={(e) => actions.setWithdrawAmount(e.detail.value)}
-          />
-          <Text className='withdraw__all m-link' onClick={actions.fillAllAvailable}>
-            全部提现
-          </Text>
-        </View>
-        <Text className={`withdraw__check${check && !check.ok ? ' withdraw__check--bad' : ''}`}>
+        <AmountField
+          className='withdraw__input'
+          placeholder={`最低 ${formatFen(account.minWithdrawFen)}`}
+          value={form.amountText}
+          onInput={actions.setWithdrawAmount}
+          extra={
+            <Text className='withdraw__all m-link' onClick={actions.fillAllAvailable}>
+              全部提现
+            </Text>
+          }
+        />
+        <View
+          className={`withdraw__check${check && !check.ok ? ' withdraw__check--bad' : ''}`}
+          role={amountRefused ? 'alert' : undefined}
+        >
           {check === null
             ? `最低提现 ${formatFen(account.minWithdrawFen)}，最多两位小数`
             : check.ok
               ? `将提现 ${formatFen(check.fen)}`
               : check.reason}
-        </Text>
-        <Notice error={form.error} />
+        </View>
+        <Notice error={amountRefused ? null : form.error} />
         <Button className='withdraw__next' type='primary' block onClick={actions.reviewWithdrawal}>
           下一步
         </Button>

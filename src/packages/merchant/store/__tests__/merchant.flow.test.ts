@@ -333,7 +333,7 @@ describe('cabinet deposits (押金开门 / 预授权)', () => {
     expect(store.getState().devices.data?.find((d) => d.code === 'GZ0001A')?.depositFen).toBe(5000)
 
     const before = h.requests()
-    for (const text of ['', '-5', '12.345', '500.01', '５０']) {
+    for (const text of ['', '-5', '12.345', '500.01', '５００.０１']) {
       expect(await store.getState().setDeposit('GZ0001A', text)).toMatchObject({ code: 'VALIDATION_FAILED' })
     }
     expect(h.requests()).toBe(before)

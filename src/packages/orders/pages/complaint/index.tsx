@@ -2,17 +2,23 @@ import Taro, { useLoad } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
+import { Notice } from '@/components/Notice'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
+import { Tabs } from '@/components/Tabs'
 import { formatFen } from '@/domain/money'
 import { formatDateTime } from '@/domain/time'
 import { platform } from '@/platform'
-import { ChoiceChips } from '../../components/ChoiceChips'
 import { FieldError } from '../../components/FieldError'
-import { Notice } from '../../components/Notice'
 import { PhotoGrid } from '../../components/PhotoGrid'
 import { ServiceBar } from '../../components/ServiceBar'
-import { DESCRIPTION_LIMIT, MAX_PHOTOS, complaintAvailability, lineField } from '../../domain/complaintDraft'
+import {
+  DESCRIPTION_LIMIT,
+  MAX_PHOTOS,
+  complaintAvailability,
+  formBanner,
+  lineField,
+} from '../../domain/complaintDraft'
 import { COMPLAINT_KINDS } from '../../domain/labels'
 import { usePageParam } from '../../pageQuery'
 import { orderPages } from '../../routes'
@@ -93,7 +99,8 @@ export default function ComplaintPage() {
                 </View>
                 {chosen ? (
                   <View className='complaint-form__detail'>
-                    <ChoiceChips
+                    <Tabs
+                      look='chips'
                       name={`kind-${line.productId}`}
                       options={KIND_OPTIONS}
                       value={chosen.kind}
@@ -122,7 +129,8 @@ export default function ComplaintPage() {
                     {chosen.kind === 'misrecognized' ? (
                       <View className='complaint-form__extra complaint-form__extra--column'>
                         <Text>实际拿的是哪件商品？</Text>
-                        <ChoiceChips
+                        <Tabs
+                          look='chips'
                           name={`actual-${line.productId}`}
                           options={(goods ?? [])
                             .filter((g) => g.productId !== line.productId)
@@ -175,7 +183,7 @@ export default function ComplaintPage() {
           </Text>
         ) : null}
         <FieldError field='form' message={fields.form} />
-        <Notice error={form.error} />
+        <Notice error={formBanner(form.error, fields)} />
         <Button
           className='complaint-form__submit'
           type='primary'

@@ -2,11 +2,11 @@ import Taro, { useLoad } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
+import { Notice } from '@/components/Notice'
 import { PageShell } from '@/components/PageShell'
+import { Tabs } from '@/components/Tabs'
 import { platform } from '@/platform'
-import { ChoiceChips } from '../../components/ChoiceChips'
 import { FieldError } from '../../components/FieldError'
-import { Notice } from '../../components/Notice'
 import { ServiceBar } from '../../components/ServiceBar'
 import { DESCRIPTION_LIMIT } from '../../domain/complaintDraft'
 import { FAULT_KINDS } from '../../domain/labels'
@@ -64,7 +64,8 @@ export default function FaultReportPage() {
       <View className='fault-report'>
         <View className='fault-report__section'>
           <Text className='fault-report__title'>遇到了什么问题？</Text>
-          <ChoiceChips
+          <Tabs
+            look='chips'
             name='fault-kind'
             options={KIND_OPTIONS}
             value={fault.kind}

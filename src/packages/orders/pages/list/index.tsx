@@ -5,10 +5,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import type { OrderStatusFilter } from '@/api/types'
 import { PageShell } from '@/components/PageShell'
+import { Tabs } from '@/components/Tabs'
 import { StatusView } from '@/components/StatusView'
 import { useAppStore } from '@/stores'
 import { OrderRow, ORDER_ROW_RPX } from '../../components/OrderRow'
-import { OrderTabs } from '../../components/OrderTabs'
+import { ORDER_TABS } from '../../domain/labels'
 import { VirtualList } from '../../components/VirtualList'
 import { orderPages } from '../../routes'
 import { useOrdersStore } from '../../store'
@@ -101,7 +102,13 @@ export default function OrderListPage() {
             ) : null}
           </View>
         ) : null}
-        <OrderTabs active={tab} onSelect={select} />
+        <Tabs
+          className='order-list__tabs'
+          name='order-status'
+          options={ORDER_TABS}
+          value={tab}
+          onChange={select}
+        />
         {body}
         {list.items.length > 0 ? (
           <View className='order-list__footer' data-list-state={list.complete ? 'end' : 'more'}>

@@ -30,7 +30,10 @@ export function AlarmList({ alarms, deviceNames, productNames, acking, onAcknowl
           <View className='alarm-list__body'>
             <Text className='alarm-list__kind'>
               {ALARM_KIND_LABEL[alarm.kind]}
-              {alarm.productId ? ` · ${productNames?.[alarm.productId] ?? alarm.productId}` : ''}
+              {/* An id (p_cake) means nothing to a restocker: a product not named yet is left out. */}
+              {alarm.productId && productNames?.[alarm.productId]
+                ? ` · ${productNames[alarm.productId]}`
+                : ''}
             </Text>
             <Text className='alarm-list__meta'>
               {deviceNames?.[alarm.deviceCode] ?? alarm.deviceCode} · {formatDateTime(alarm.raisedAt)}

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { StockAdjustReason } from '@/api/types'
+import { Tabs } from '@/components/Tabs'
 import { ADJUST_REASON_LABEL, ADJUST_REASONS } from '../../domain/labels'
 import './index.scss'
 
@@ -11,22 +12,21 @@ interface Props {
   missing?: boolean
 }
 
-/** 损坏 / 过期 / 丢失 / 其他: why a count differs. */
+const OPTIONS = ADJUST_REASONS.map((reason) => ({ value: reason, label: ADJUST_REASON_LABEL[reason] }))
+
+/** 损坏 / 过期 / 丢失 / 其他: why a count differs, asked for (in the brand colour) until chosen. */
 export function ReasonChips({ value, onChange, disabled, missing }: Props) {
   return (
-    <View className={`reason-chips${missing ? ' reason-chips--missing' : ''}`} role='radiogroup'>
+    <View className={`reason-chips${missing ? ' reason-chips--missing' : ''}`}>
       <Text className='reason-chips__label'>原因</Text>
-      {ADJUST_REASONS.map((reason) => (
-        <View
-          key={reason}
-          role='radio'
-          aria-checked={value === reason}
-          className={`reason-chips__chip${value === reason ? ' reason-chips__chip--on' : ''}`}
-          onClick={() => !disabled && onChange(reason)}
-        >
-          {ADJUST_REASON_LABEL[reason]}
-        </View>
-      ))}
+      <Tabs
+        look='chips'
+        name='reason'
+        options={OPTIONS}
+        value={value}
+        disabled={disabled}
+        onChange={onChange}
+      />
     </View>
   )
 }

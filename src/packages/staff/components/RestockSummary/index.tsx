@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import type { StockAdjustReason } from '@/api/types'
+import { Stepper } from '@/components/Stepper'
 import { describeError } from '@/domain/errors'
+import { countInput } from '../../domain/counts'
 import { formatDelta } from '../../domain/labels'
 import type { SummaryLine } from '../../domain/restockSummary'
-import { CountStepper } from '../CountStepper'
 import { ReasonChips } from '../ReasonChips'
 import './index.scss'
 
@@ -48,12 +49,12 @@ export function RestockSummary({ lines, editable, onCount, onReason }: Props) {
             <View className='restock-summary__counts'>
               <Text className='restock-summary__before'>补货前 {line.before} →</Text>
               {editable ? (
-                <CountStepper
+                <Stepper
                   label={line.name}
                   value={line.after ?? Number.NaN}
                   max={line.capacity}
                   highlight={line.adjusted}
-                  onChange={(n) => onCount(line.productId, n)}
+                  {...countInput(line.after ?? Number.NaN, line.capacity, (n) => onCount(line.productId, n))}
                 />
               ) : (
                 <Text className='restock-summary__after'>补货后 {line.after ?? '--'}</Text>

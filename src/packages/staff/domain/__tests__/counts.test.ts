@@ -1,4 +1,4 @@
-import { countProblem, parseCountText, stepCount } from '../counts'
+import { countInput, countProblem, parseCountText, stepCount } from '../counts'
 
 describe('counts a restocker enters', () => {
   test('whole units from 0 up to the shelf capacity are fine', () => {
@@ -32,4 +32,14 @@ describe('counts a restocker enters', () => {
     expect(stepCount(Number.NaN, 1, 10)).toBe(1)
     expect(stepCount(15, 1, 10)).toBe(10)
   })
+})
+
+test('a stepper on a shelf of 10 at 10: + keeps 10, − gives 9, typed text is handed over as read', () => {
+  const seen: number[] = []
+  const input = countInput(10, 10, (n) => seen.push(n))
+  input.onStep(1)
+  input.onStep(-1)
+  input.onType('12')
+  input.onType('x')
+  expect(seen).toEqual([10, 9, 12, Number.NaN])
 })

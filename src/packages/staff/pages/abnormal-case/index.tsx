@@ -5,12 +5,13 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
+import { Stepper } from '@/components/Stepper'
 import { formatFen } from '@/domain/money'
 import { formatDateTime, formatTime } from '@/domain/time'
 import { ORDER_STATUS_LABEL } from '@/domain/labels'
-import { CountStepper } from '../../components/CountStepper'
 import { Section } from '../../components/Section'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
+import { countInput } from '../../domain/counts'
 import { ABNORMAL_REASON_LABEL, formatDelta } from '../../domain/labels'
 import { useStaffStore } from '../../store'
 import './index.scss'
@@ -131,12 +132,11 @@ function AbnormalCase({ orderId }: { orderId: string }) {
             {Object.entries(c.qty).map(([productId, qty]) => (
               <View key={productId} className='abnormal-case__line' data-product-id={productId}>
                 <Text className='abnormal-case__line-name'>{names[productId] ?? productId}</Text>
-                <CountStepper
+                <Stepper
                   label={names[productId] ?? productId}
                   value={qty}
-                  max={null}
                   highlight={qty !== (order.lines.find((l) => l.productId === productId)?.qty ?? 0)}
-                  onChange={(n) => actions.setCaseQty(productId, n)}
+                  {...countInput(qty, null, (n) => actions.setCaseQty(productId, n))}
                 />
               </View>
             ))}

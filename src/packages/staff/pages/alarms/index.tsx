@@ -8,6 +8,7 @@ import { StatusView } from '@/components/StatusView'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { AlarmList } from '../../components/AlarmList'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
+import { productNames } from '../../domain/productNames'
 import { useStaffStore } from '../../store'
 import './index.scss'
 
@@ -26,18 +27,23 @@ export default function AlarmsPage() {
 }
 
 function Alarms({ deviceCode }: { deviceCode: string | null }) {
-  const { alarms, devices } = useStaffStore(useShallow((s) => ({ alarms: s.alarms, devices: s.devices })))
+  const { alarms, devices, device } = useStaffStore(
+    useShallow((s) => ({ alarms: s.alarms, devices: s.devices, device: s.device })),
+  )
   const actions = useStaffStore(
     useShallow((s) => ({
       loadAlarms: s.loadAlarms,
       acknowledgeAlarm: s.acknowledgeAlarm,
       loadDevices: s.loadDevices,
+      loadDevice: s.loadDevice,
     })),
   )
 
   useShowEffect(() => {
     void actions.loadAlarms(deviceCode)
     if (devices.items.length === 0) void actions.loadDevices()
+    // One cabinet's alarms name its products from its goods, also those no longer short.
+    if (deviceCode && device.detail?.code !== deviceCode) void actions.loadDevice(deviceCode)
   })
   usePullDownRefresh(() => void actions.loadAlarms(deviceCode).finally(() => Taro.stopPullDownRefresh()))
 
@@ -60,6 +66,7 @@ function Alarms({ deviceCode }: { deviceCode: string | null }) {
       <AlarmList
         alarms={alarms.items}
         deviceNames={Object.fromEntries(devices.items.map((d) => [d.code, d.name]))}
+        productNames={productNames(devices.items, device.detail?.code === deviceCode ? device.detail : null)}
         acking={alarms.acking}
         onAcknowledge={(id) => void acknowledge(id)}
       />

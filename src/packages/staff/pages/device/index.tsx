@@ -11,6 +11,7 @@ import { deviceHealth } from '../../domain/deviceHealth'
 import { DEVICE_STATE_LABEL, STAFF_ROLE_LABEL } from '../../domain/labels'
 import { describeLight } from '../../domain/lightSchedule'
 import { STAFF_ROUTES, withCode } from '../../routes'
+import { productNames } from '../../domain/productNames'
 import { useStaffStore } from '../../store'
 import './index.scss'
 
@@ -50,7 +51,6 @@ function DeviceView({ code }: { code: string }) {
     )
   }
   const health = deviceHealth(detail)
-  const productNames = Object.fromEntries(detail.goods.map((g) => [g.productId, g.name]))
   const acknowledge = async (alarmId: string) => {
     const error = await acknowledgeAlarm(alarmId)
     if (error) void Taro.showToast({ title: error.message, icon: 'none' })
@@ -94,7 +94,7 @@ function DeviceView({ code }: { code: string }) {
       <Section title='当前告警'>
         <AlarmList
           alarms={detail.alarms}
-          productNames={productNames}
+          productNames={productNames([], detail)}
           acking={acking}
           onAcknowledge={(id) => void acknowledge(id)}
         />

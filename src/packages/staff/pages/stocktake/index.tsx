@@ -6,14 +6,16 @@ import { useShallow } from 'zustand/react/shallow'
 import type { Stocktake } from '@/api/types'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
+import { Stepper } from '@/components/Stepper'
+import { Tabs } from '@/components/Tabs'
 import { describeError } from '@/domain/errors'
 import { formatDateTime } from '@/domain/time'
 import { useShowEffect } from '../../hooks/useShowEffect'
-import { CountStepper } from '../../components/CountStepper'
 import { ReasonChips } from '../../components/ReasonChips'
 import { Section } from '../../components/Section'
 import { Refusal, StaffOnly } from '../../components/StaffOnly'
 import { SyncBanner } from '../../components/SyncBanner'
+import { countInput } from '../../domain/counts'
 import { ADJUST_REASON_LABEL, formatDelta } from '../../domain/labels'
 import { stocktakeRows } from '../../domain/stocktake'
 import { useStaffStore } from '../../store'
@@ -34,6 +36,11 @@ export default function StocktakePage() {
 }
 
 type Tab = 'count' | 'history'
+
+const TABS: readonly { value: Tab; label: string }[] = [
+  { value: 'count', label: '扫码盘点' },
+  { value: 'history', label: '盘点记录' },
+]
 
 function StocktakeView({ code }: { code: string }) {
   const { stocktake, history } = useStaffStore(
@@ -81,19 +88,7 @@ function StocktakeView({ code }: { code: string }) {
 
   return (
     <View className='staff-page stocktake'>
-      <View className='stocktake__tabs' role='tablist'>
-        {(['count', 'history'] as const).map((t) => (
-          <View
-            key={t}
-            role='tab'
-            aria-selected={tab === t}
-            className={`stocktake__tab${tab === t ? ' stocktake__tab--on' : ''}`}
-            onClick={() => showTab(t)}
-          >
-            {t === 'count' ? '扫码盘点' : '盘点记录'}
-          </View>
-        ))}
-      </View>
+      <Tabs className='stocktake__tabs' options={TABS} value={tab} onChange={showTab} />
 
       {tab === 'history' ? (
         <History
@@ -138,13 +133,15 @@ function StocktakeView({ code }: { code: string }) {
                 </View>
                 <View className='stocktake__count'>
                   <Text className='staff-muted'>实盘</Text>
-                  <CountStepper
+                  <Stepper
                     label={row.name}
                     value={row.counted}
                     max={row.capacity}
                     disabled={!editable}
                     highlight={row.diff !== 0}
-                    onChange={(n) => actions.setStocktakeCount(row.productId, n)}
+                    {...countInput(row.counted, row.capacity, (n) =>
+                      actions.setStocktakeCount(row.productId, n),
+                    )}
                   />
                   {row.diff !== 0 ? (
                     <Text className='stocktake__diff'>差异 {formatDelta(row.diff)}</Text>
