@@ -3,7 +3,15 @@
 // that have ended since still apply; the refund is the original total minus the corrected total.
 import { requireDevice, requireMerchant, requireUser } from './access'
 import { cloudError, validationError } from './errors'
-import { complaintWindowEnd, createRefund, orderEvidence, refundedFen, toReceipt, toRefund } from './orders'
+import {
+  complaintWindowEnd,
+  createRefund,
+  emitOrderEvent,
+  orderEvidence,
+  refundedFen,
+  toReceipt,
+  toRefund,
+} from './orders'
 import { priceCart } from './pricing'
 import { parseCorrectedLines } from './staff'
 import { nextId, type ComplaintRecord, type Ctx } from './state'
@@ -278,13 +286,7 @@ export function complaintOps(ctx: Ctx) {
       c.state = 'resolved'
       c.reply = reply ?? (refundFen > 0 ? '已核实，差额将原路退回' : '已核实，订单无需退款')
       c.handledAt = ctx.clock.now()
-      ctx.emit({
-        type: 'order_event',
-        orderId: order.id,
-        userId: order.userId,
-        kind: 'complaint_handled',
-        at: toIso(c.handledAt),
-      })
+      emitOrderEvent(ctx, order, 'complaint_handled', c.handledAt)
       return toComplaint(ctx, c)
     },
 
@@ -294,13 +296,7 @@ export function complaintOps(ctx: Ctx) {
       c.reply = validReply(input?.reply, true)
       c.state = 'rejected'
       c.handledAt = ctx.clock.now()
-      ctx.emit({
-        type: 'order_event',
-        orderId: c.orderId,
-        userId: c.userId,
-        kind: 'complaint_handled',
-        at: toIso(c.handledAt),
-      })
+      emitOrderEvent(ctx, { id: c.orderId, userId: c.userId }, 'complaint_handled', c.handledAt)
       return toComplaint(ctx, c)
     },
   }

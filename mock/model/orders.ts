@@ -5,6 +5,7 @@ import { toDeposit } from './deposits'
 import { cloudError, validationError } from './errors'
 import { priceCart, type CartItem } from './pricing'
 import type {
+  CloudEvent,
   Ctx,
   OrderBase,
   OrderRecord,
@@ -118,13 +119,7 @@ export function createRefund(ctx: Ctx, order: OrderRecord, amountFen: number): R
     if (refund.state !== 'processing') return
     refund.state = 'succeeded'
     refund.succeededAt = ctx.clock.now()
-    ctx.emit({
-      type: 'order_event',
-      orderId: order.id,
-      userId: order.userId,
-      kind: 'refunded',
-      at: toIso(ctx.clock.now()),
-    })
+    emitOrderEvent(ctx, order, 'refunded')
   }, ctx.settings.refundDelayMs)
   return refund
 }
@@ -298,13 +293,17 @@ function completePaymentRecord(ctx: Ctx, payment: PaymentRecord, ok: boolean): v
   payment.state = ok ? 'succeeded' : 'failed'
   if (!order) return
   if (ok && order.base === 'unpaid') markPaid(ctx, order, payment.platform === 'alipay' ? 'alipay' : 'wxpay')
-  ctx.emit({
-    type: 'order_event',
-    orderId: order.id,
-    userId: order.userId,
-    kind: ok ? 'paid' : 'payment_failed',
-    at: toIso(ctx.clock.now()),
-  })
+  emitOrderEvent(ctx, order, ok ? 'paid' : 'payment_failed')
+}
+
+/** Tells the order's owner that something happened to it (paid, refunded, a complaint handled), at `at`. */
+export function emitOrderEvent(
+  ctx: Ctx,
+  order: { id: string; userId: string },
+  kind: Extract<CloudEvent, { type: 'order_event' }>['kind'],
+  at: number = ctx.clock.now(),
+): void {
+  ctx.emit({ type: 'order_event', orderId: order.id, userId: order.userId, kind, at: toIso(at) })
 }
 
 export function orderOps(ctx: Ctx) {
