@@ -7,7 +7,8 @@ interface Session {
   id: string
   seq: number
 }
-interface Event {
+// A type alias, not an interface: the socket's events are open records, which only aliases fit.
+type Event = {
   sessionId: string
   seq: number
   session: Session
