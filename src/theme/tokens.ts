@@ -85,8 +85,8 @@ const fontElder: typeof fontNormal = {
   xl: 44,
   title: 48,
   headline: 56,
-  display: 68,
-  hero: 84,
+  display: 72,
+  hero: 96,
 }
 
 export const space = { xxs: 4, xs: 8, sm: 12, md: 16, lg: 24, xl: 32, xxl: 48 }

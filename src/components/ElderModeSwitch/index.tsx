@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro'
 import { useAppStore } from '@/stores'
+import { Toggle } from '../Toggle'
 import './index.scss'
 
 /** 长辈模式: larger type and buttons on the shopper's path, and spoken prompts where the phone can speak. */
@@ -13,7 +13,7 @@ export function ElderModeSwitch() {
         <Text className='elder-switch__label'>长辈模式</Text>
         <Text className='elder-switch__hint'>大字大按钮，语音提示开关门</Text>
       </View>
-      <Switch checked={elderMode} onChange={(value) => setElderMode(value)} aria-label='长辈模式' />
+      <Toggle checked={elderMode} onChange={setElderMode} label='长辈模式' />
     </View>
   )
 }

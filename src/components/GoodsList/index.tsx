@@ -28,7 +28,14 @@ export function GoodsList({ goods, promotions }: Props) {
           data-product-id={item.productId}
         >
           {item.imageUrl ? (
-            <Image className='goods-list__image' src={item.imageUrl} mode='aspectFill' lazyLoad />
+            <Image
+              className='goods-list__image'
+              src={item.imageUrl}
+              mode='aspectFill'
+              lazyLoad
+              ariaLabel={item.name}
+              nativeProps={{ alt: item.name }}
+            />
           ) : null}
           <View className='goods-list__body'>
             <Text className='goods-list__name'>{item.name}</Text>
