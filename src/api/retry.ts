@@ -123,8 +123,8 @@ export function openUntilAnswered<K extends keyof OpenBodies>(
   )
 }
 
-export interface PollOptions {
-  /** The pause between reads, before jitter. */
+export interface RepeatOptions {
+  /** The pause between tries, before jitter. */
   everyMs?: number
   /** Give up after this long and hand back the last answer. */
   timeoutMs?: number
@@ -132,20 +132,36 @@ export interface PollOptions {
 }
 
 /**
- * Reads until the cloud has decided (`decided` says so of an answer), a definite failure comes, or
- * `timeoutMs` passes; a lost answer is read again. Resolves with the last answer and whether time ran out.
+ * Tries until `done` says so of an answer or `timeoutMs` passes, pausing `everyMs` (jittered) between
+ * tries. Resolves with the last answer and whether time ran out.
  */
-export async function pollUntil<T>(
-  read: () => Promise<ApiResult<T>>,
-  decided: (data: T) => boolean,
-  { everyMs = 1_000, timeoutMs = 30_000, random }: PollOptions = {},
-): Promise<{ answer: ApiResult<T>; timedOut: boolean }> {
+export async function repeatUntil<T>(
+  attempt: () => Promise<T>,
+  done: (answer: T) => boolean,
+  { everyMs = 1_000, timeoutMs = 30_000, random }: RepeatOptions = {},
+): Promise<{ answer: T; timedOut: boolean }> {
   const startedAt = Date.now()
-  let answer = await read()
-  while (answer.ok ? !decided(answer.data) : worthRetrying(answer.error)) {
+  let answer = await attempt()
+  while (!done(answer)) {
     if (Date.now() - startedAt >= timeoutMs) return { answer, timedOut: true }
     await sleep(jittered(everyMs, random))
-    answer = await read()
+    answer = await attempt()
   }
   return { answer, timedOut: false }
+}
+
+/**
+ * Reads until the cloud has decided (`decided` says so of an answer), a definite failure comes, or
+ * `timeoutMs` passes; a lost answer is read again.
+ */
+export function pollUntil<T>(
+  read: () => Promise<ApiResult<T>>,
+  decided: (data: T) => boolean,
+  options?: RepeatOptions,
+): Promise<{ answer: ApiResult<T>; timedOut: boolean }> {
+  return repeatUntil(
+    read,
+    (answer) => (answer.ok ? decided(answer.data) : !worthRetrying(answer.error)),
+    options,
+  )
 }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { cloudOffsetMs } from '@/api/cloudClock'
 import { callApi } from '@/api/endpoints'
+import { repeatUntil } from '@/api/retry'
 import type { ActiveState, DoorSession } from '@/api/types'
 import { isFinalSessionState } from '@/domain/doorSession'
 import { AppError, isTransient } from '@/domain/errors'
@@ -68,8 +69,6 @@ function endedRecently(session: DoorSession): boolean {
   const ended = parseIso(session.closedAt ?? session.openDeadlineAt)
   return ended !== null && Date.now() + cloudOffsetMs() - ended < RECENT_ENDING_MS
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export const createResumeSlice: StateCreator<AppState, [], [], ResumeSlice> = (set, get) => {
   let inFlight: Promise<ResumeOutcome> | null = null
@@ -183,14 +182,17 @@ export const createResumeSlice: StateCreator<AppState, [], [], ResumeSlice> = (s
       if (recovering) return
       recovering = true
       try {
-        const until = Date.now() + RECOVER_FOR_MS
-        while (Date.now() < until) {
-          const { error, request } = get().door
-          // Settled another way meanwhile (a tap on 重试, a show, leaving the page).
-          if (!request || error?.code !== 'OPEN_UNCONFIRMED') return
-          if ((await get().resumeActive({ launchDeviceCode: request.deviceCode })).answered) return
-          await sleep(RECOVER_EVERY_MS)
-        }
+        // Done once the cloud answers, or once it was settled another way meanwhile (a tap on 重试, a
+        // show, leaving the page).
+        await repeatUntil(
+          async () => {
+            const { error, request } = get().door
+            if (!request || error?.code !== 'OPEN_UNCONFIRMED') return true
+            return (await get().resumeActive({ launchDeviceCode: request.deviceCode })).answered
+          },
+          (done) => done,
+          { everyMs: RECOVER_EVERY_MS, timeoutMs: RECOVER_FOR_MS },
+        )
       } finally {
         recovering = false
       }
