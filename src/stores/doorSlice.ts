@@ -7,7 +7,7 @@ import type { StreamStatus } from '@/api/stream'
 import type { DoorNo, DoorSession, Receipt, SessionEvent } from '@/api/types'
 import { AppError, isTransient } from '@/domain/errors'
 import { applyEvents, applySnapshot, startLog, type SessionLog } from '@/domain/sessionLog'
-import { isFinalSessionState } from '@/domain/doorSession'
+import { doorJustClosed, isFinalSessionState, receiptSpeech } from '@/domain/doorSession'
 import { platform } from '@/platform'
 import { createSessionFollower } from './sessionFollower'
 import type { AppState, StorePorts } from './types'
@@ -96,6 +96,8 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
     // Live wiring of the followed session; not state anyone renders.
     let reminderTimer: ReturnType<typeof setTimeout> | undefined
     let receiptRetry: ReturnType<typeof setTimeout> | undefined
+    // The receipt is spoken once, not again when it is read again (a resume, a retry).
+    let spokenReceipt: string | null = null
     let receiptFailures = 0
 
     const setDoor = (patch: Partial<DoorSlice['door']>) => set((s) => ({ door: { ...s.door, ...patch } }))
@@ -137,6 +139,7 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
         setDoor({ closeReminder: true })
       }
       setDoor({ log })
+      if (doorJustClosed(before.session.state, log.session.state)) announce('柜门已关好，正在结算')
       if (log.session.state === 'open') noteOpened(log.session)
       if (isFinalSessionState(log.session.state)) finish()
       else follower.applied(log)
@@ -311,6 +314,8 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
         if (result.ok) {
           receiptFailures = 0
           setDoor({ receipt: result.data, receiptError: null })
+          if (spokenReceipt !== orderId) announce(receiptSpeech(result.data))
+          spokenReceipt = orderId
         } else if (worthRetrying(result.error)) {
           // The door is closed and settled; only the answer is missing. Keep asking, without a tap.
           setDoor({ receiptError: null })

@@ -83,3 +83,13 @@ test('elder mode vibrates where the phone cannot speak', () => {
   expect(vibrate).toHaveBeenCalledTimes(1)
   store.getState().leaveSession()
 })
+
+test('elder mode says the door closed, once, however the cloud reports the settling', () => {
+  const { store, ports } = openedStore(true)
+  ports.stream.push(event(3, 'closed', 'closed'))
+  expect(speak).toHaveBeenLastCalledWith('柜门已关好，正在结算')
+  const closedCalls = speak.mock.calls.filter(([text]) => text === '柜门已关好，正在结算').length
+  ports.stream.push(event(4, 'settled', 'settled'))
+  expect(speak.mock.calls.filter(([text]) => text === '柜门已关好，正在结算')).toHaveLength(closedCalls)
+  store.getState().leaveSession()
+})

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { StaffDevice } from '@/api/types'
+import { TAPPABLE } from '@/components/tappable'
 import { deviceHealth } from '../../domain/deviceHealth'
 import { DEVICE_STATE_LABEL, STAFF_ROLE_LABEL } from '../../domain/labels'
 import './index.scss'
@@ -18,6 +19,7 @@ export function DeviceCard({ device, onOpen }: Props) {
       className={`device-card device-card--${health.severity}`}
       data-device-code={device.code}
       data-severity={health.severity}
+      {...TAPPABLE}
       onClick={onOpen}
     >
       <View className='device-card__head'>

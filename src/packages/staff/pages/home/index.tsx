@@ -2,6 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
+import { TAPPABLE } from '@/components/tappable'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { DeviceCard } from '../../components/DeviceCard'
 import { byUrgency } from '../../domain/deviceHealth'
@@ -40,6 +41,7 @@ function Workspace() {
       {restock.deviceCode && restockInProgress(restock) ? (
         <View
           className='staff-card staff-home__resume'
+          {...TAPPABLE}
           onClick={() => go(withCode(STAFF_ROUTES.restock, restock.deviceCode ?? ''))}
         >
           <Text className='staff-home__resume-title'>有未完成的补货</Text>
@@ -47,15 +49,15 @@ function Workspace() {
         </View>
       ) : null}
       <View className='staff-home__entries'>
-        <View className='staff-home__entry' onClick={() => go(STAFF_ROUTES.alarms)}>
+        <View className='staff-home__entry' {...TAPPABLE} onClick={() => go(STAFF_ROUTES.alarms)}>
           <Text className='staff-home__entry-count'>{openAlarms}</Text>
           <Text>未处理告警</Text>
         </View>
-        <View className='staff-home__entry' onClick={() => go(STAFF_ROUTES.abnormal)}>
+        <View className='staff-home__entry' {...TAPPABLE} onClick={() => go(STAFF_ROUTES.abnormal)}>
           <Text className='staff-home__entry-icon'>!</Text>
           <Text>异常订单</Text>
         </View>
-        <View className='staff-home__entry' onClick={() => go(STAFF_ROUTES.bind)}>
+        <View className='staff-home__entry' {...TAPPABLE} onClick={() => go(STAFF_ROUTES.bind)}>
           <Text className='staff-home__entry-icon'>+</Text>
           <Text>绑定设备</Text>
         </View>
