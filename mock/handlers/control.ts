@@ -1,12 +1,18 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { SCENARIO_NAMES } from '../model/fixtures'
-import { ManualClock } from '../model/clock'
+import { isScenarioName } from '../model/fixtures'
 import { isCloudError } from '../model/errors'
 import { FAULT_KINDS, type FaultKind, type Settings } from '../model/state'
 import { toIso } from '../model/time'
 import type { DoorNo } from '../model/types'
+import { controlState, TUNABLE_SETTINGS, tunableSettings, type ControlState } from './controlState'
 import { corsHeaders } from './http'
+import type { NetworkFaults } from './network'
+import { OPERATION_LABELS } from './operationLabels'
 import type { Runtime } from './runtime'
+
+export type { DropStage, NetworkFaults, OperationDrop } from './network'
+export type { ControlState, DeviceView, DoorView, GoodsView, SessionView, UserView } from './controlState'
+export { TUNABLE_SETTINGS } from './controlState'
 
 /**
  * The emulator's control side (dev only, not part of the contract): what the cabinet, the platforms and
@@ -46,6 +52,27 @@ function int(body: Json, key: string, fallback?: number): number {
   return value
 }
 
+function count(body: Json, key: string): number {
+  const value = int(body, key)
+  if (value < 0) bad(`${key} must not be negative`)
+  return value
+}
+
+/** The latest pending record (of one user when the body names one), or a 404 saying there is none. */
+function latestPending<T extends { id: string; state: string; userId: string }>(
+  records: Map<string, T>,
+  body: Json,
+  none: string,
+): string {
+  const userId = str(body, 'userId', false)
+  const pending = [...records.values()].filter(
+    (r) => r.state === 'pending' && (userId === undefined || r.userId === userId),
+  )
+  const id = pending[pending.length - 1]?.id
+  if (!id) throw new ControlError(404, none)
+  return id
+}
+
 function door(body: Json): DoorNo {
   const value = body.doorNo ?? 1
   if (value !== 1 && value !== 2) bad('doorNo must be 1 or 2')
@@ -53,106 +80,8 @@ function door(body: Json): DoorNo {
 }
 
 /** The fault names the simulator uses, as the model knows them. */
+/** The fault names the simulator uses, as the model knows them. */
 export const FAULTS: readonly FaultKind[] = FAULT_KINDS
-
-/** Settings the control side may change (durations in ms; null turns a platform's auto-completion off). */
-export const TUNABLE_SETTINGS = [
-  'doorDelayMs',
-  'settlementDelayMs',
-  'slowSettlementDelayMs',
-  'openTimeoutMs',
-  'doorLeftOpenMs',
-  'creditAutoCompleteMs',
-  'paymentAutoCompleteMs',
-  'refundDelayMs',
-  'withdrawalDelayMs',
-  'commandDelayMs',
-  'tokenTtlMs',
-] as const satisfies readonly (keyof Settings)[]
-
-export interface DoorView {
-  no: DoorNo
-  name: string
-  /** closed | opening | open | settling */
-  state: 'closed' | 'opening' | 'open' | 'settling'
-  session: SessionView | null
-}
-
-export interface SessionView {
-  kind: 'shop' | 'restock'
-  id: string
-  userId: string
-  state: string
-  openedAt: string | null
-  /** shop sessions: the cloud-priced cart (as the shopper's phone shows it) */
-  cart?: unknown
-  /** restock sessions: per-product changes so far */
-  changes?: unknown
-  recognition?: 'live' | 'after_close'
-}
-
-export interface ControlState {
-  scenario: {
-    name: string
-    description: string
-    userId: string
-    loginCode: string
-    deviceCode: string
-    refs: Json
-  }
-  scenarios: readonly string[]
-  faults: readonly string[]
-  now: string
-  clock: 'manual' | 'system'
-  network: Runtime['network']
-  settings: Partial<Settings>
-  streams: number
-  users: {
-    id: string
-    nickname: string
-    loginCode: string
-    phoneBound: boolean
-    blacklisted: boolean
-    merchantId: string | null
-    staffDeviceCodes: string[]
-  }[]
-  devices: {
-    code: string
-    name: string
-    place: string
-    kind: string
-    doorCount: number
-    merchantId: string
-    state: string
-    online: boolean
-    faults: string[]
-    temperatureC: number | null
-    serviceExpiresAt: string
-    recognitionQuota: number | null
-    qrUrl: string
-    doors: DoorView[]
-    goods: {
-      productId: string
-      name: string
-      doorNo: DoorNo
-      priceFen: number
-      promoPriceFen: number | null
-      stock: number
-      capacity: number
-      imageUrl: string
-      /** units out of the cabinet in the door's open session */
-      inCart: number
-    }[]
-  }[]
-  pendingCredit: { id: string; userId: string; method: string; deviceCode: string; createdAt: string }[]
-  pendingPayments: {
-    id: string
-    orderId: string
-    userId: string
-    platform: string
-    amountFen: number | null
-  }[]
-}
 
 export class Control {
   constructor(
@@ -166,164 +95,14 @@ export class Control {
 
   /** Everything the simulator page draws, in one read. */
   state(): ControlState {
-    const cloud = this.cloud
-    const world = cloud.inspect()
-    const settings = cloud.settings()
-    const users = [...world.users.values()]
-      .filter((u) => !u.id.startsWith('u_crowd'))
-      .map((u) => {
-        const me = cloud.getMe(u.id)
-        return {
-          id: u.id,
-          nickname: u.nickname,
-          loginCode: `code:${u.id}`,
-          phoneBound: me.phoneBound,
-          blacklisted: u.blacklisted,
-          merchantId: u.merchantId,
-          staffDeviceCodes: me.roles.staffDeviceCodes,
-        }
-      })
-    const devices = [...world.devices.values()].map((d) => {
-      const landing = cloud.getCabinetLanding(null, d.code)
-      const doors: DoorView[] = landing.doors.map((dr) => {
-        const session = this.doorSession(d.code, dr.no)
-        const state: DoorView['state'] = !session
-          ? 'closed'
-          : session.state === 'opening'
-            ? 'opening'
-            : session.state === 'closed'
-              ? 'settling'
-              : 'open'
-        return { no: dr.no, name: dr.name, state, session }
-      })
-      const goods = d.goods.map((g) => {
-        const shown = landing.goods.find((x) => x.productId === g.productId)
-        const open = doors.find((dr) => dr.no === g.doorNo)?.session
-        const cartLines = (
-          (open?.cart as { lines?: { productId: string; qty: number }[] } | undefined)?.lines ?? []
-        )
-          .filter((l) => l.productId === g.productId)
-          .reduce((n, l) => n + l.qty, 0)
-        const hidden = open?.kind === 'shop' ? this.hiddenQty(open.id, g.productId) : null
-        return {
-          productId: g.productId,
-          name: g.name,
-          doorNo: g.doorNo,
-          priceFen: g.priceFen,
-          promoPriceFen: shown?.promoPriceFen ?? null,
-          stock: g.stock,
-          capacity: g.capacity,
-          imageUrl: shown?.imageUrl ?? '',
-          inCart: hidden ?? cartLines,
-        }
-      })
-      return {
-        code: d.code,
-        name: d.name,
-        place: d.place,
-        kind: d.kind,
-        doorCount: d.doorCount,
-        merchantId: d.merchantId,
-        state: landing.device.state,
-        online: landing.device.online,
-        faults: [...d.faults],
-        temperatureC: d.temperatureC,
-        serviceExpiresAt: toIso(d.serviceExpiresAt),
-        recognitionQuota: d.recognitionQuota,
-        qrUrl: `${settings.qrBaseUrl}${d.code}`,
-        doors,
-        goods,
-      }
-    })
-    const pendingCredit = [...world.creditAuths.values()]
-      .filter((a) => a.state === 'pending')
-      .map((a) => ({
-        id: a.id,
-        userId: a.userId,
-        method: a.method,
-        deviceCode: a.deviceCode,
-        createdAt: toIso(a.createdAt),
-      }))
-    const pendingPayments = [...world.payments.values()]
-      .filter((p) => p.state === 'pending')
-      .map((p) => ({
-        id: p.id,
-        orderId: p.orderId,
-        userId: p.userId,
-        platform: p.platform,
-        amountFen: world.orders.get(p.orderId)?.priced.totalFen ?? null,
-      }))
-    const info = cloud.scenario
-    return {
-      scenario: {
-        name: info.name,
-        description: info.description,
-        userId: info.userId,
-        loginCode: info.loginCode,
-        deviceCode: info.deviceCode,
-        refs: { ...info.refs },
-      },
-      scenarios: SCENARIO_NAMES,
-      faults: FAULTS,
-      now: toIso(this.runtime.clock.now()),
-      clock: this.runtime.clock instanceof ManualClock ? 'manual' : 'system',
-      network: { ...this.runtime.network },
-      settings: Object.fromEntries(TUNABLE_SETTINGS.map((k) => [k, settings[k]])) as Partial<Settings>,
-      streams: this.streams(),
-      users,
-      devices,
-      pendingCredit,
-      pendingPayments,
-    }
-  }
-
-  /** The session (shop or restock) that holds a door now, opening, open or settling. */
-  private doorSession(deviceCode: string, doorNo: DoorNo): SessionView | null {
-    const world = this.cloud.inspect()
-    for (const s of world.restockSessions.values()) {
-      if (s.deviceCode !== deviceCode || s.doorNo !== doorNo) continue
-      if (s.state !== 'opening' && s.state !== 'open') continue
-      return {
-        kind: 'restock',
-        id: s.id,
-        userId: s.userId,
-        state: s.state,
-        openedAt: s.openedAt === undefined ? null : toIso(s.openedAt),
-        changes: this.cloud.getRestockSession(s.userId, s.id).changes,
-      }
-    }
-    let settling: SessionView | null = null
-    for (const s of world.sessions.values()) {
-      if (s.deviceCode !== deviceCode || s.doorNo !== doorNo) continue
-      if (s.state !== 'opening' && s.state !== 'open' && s.state !== 'closed') continue
-      const session = this.cloud.getDoorSession(s.userId, s.id)
-      const view: SessionView = {
-        kind: 'shop',
-        id: s.id,
-        userId: s.userId,
-        state: s.state,
-        openedAt: session.openedAt ?? null,
-        cart: session.cart,
-        recognition: session.recognition,
-      }
-      if (s.state !== 'closed') return view
-      settling = view
-    }
-    return settling
-  }
-
-  /** A vision cabinet shows no cart until after close; the simulator still needs what was taken. */
-  private hiddenQty(sessionId: string, productId: string): number | null {
-    const s = this.cloud.inspect().sessions.get(sessionId)
-    if (!s || s.kind !== 'vision') return null
-    return s.items.get(productId)?.qty ?? 0
+    return controlState(this.runtime, this.streams())
   }
 
   // ---- the world
 
   scenario(body: Json): ControlState {
     const name = str(body, 'name') as string
-    if (!(SCENARIO_NAMES as readonly string[]).includes(name)) bad(`unknown scenario "${name}"`)
+    if (!isScenarioName(name)) bad(`unknown scenario "${name}"`)
     this.runtime.reset(name, str(body, 'at', false) ?? this.runtime.startAt)
     return this.state()
   }
@@ -331,22 +110,17 @@ export class Control {
   // ---- the cabinet
 
   take(body: Json): ControlState {
-    this.cloud.take(
-      str(body, 'deviceCode') as string,
-      door(body),
-      str(body, 'productId') as string,
-      int(body, 'qty', 1),
-    )
-    return this.state()
+    return this.shelf('take', body)
   }
 
   putBack(body: Json): ControlState {
-    this.cloud.putBack(
-      str(body, 'deviceCode') as string,
-      door(body),
-      str(body, 'productId') as string,
-      int(body, 'qty', 1),
-    )
+    return this.shelf('putBack', body)
+  }
+
+  /** Goods leave the shelf (take) or go back on it (putBack) in the door's open session. */
+  private shelf(move: 'take' | 'putBack', body: Json): ControlState {
+    const deviceCode = str(body, 'deviceCode') as string
+    this.cloud[move](deviceCode, door(body), str(body, 'productId') as string, int(body, 'qty', 1))
     return this.state()
   }
 
@@ -462,15 +236,9 @@ export class Control {
     if (outcome !== 'authorized' && outcome !== 'rejected' && outcome !== 'cancelled') {
       bad('outcome must be authorized, rejected or cancelled')
     }
-    let id = str(body, 'authorizationId', false)
-    if (!id) {
-      const userId = str(body, 'userId', false)
-      const pending = [...this.cloud.inspect().creditAuths.values()].filter(
-        (a) => a.state === 'pending' && (userId === undefined || a.userId === userId),
-      )
-      id = pending[pending.length - 1]?.id
-      if (!id) throw new ControlError(404, 'no pending credit authorization')
-    }
+    const id =
+      str(body, 'authorizationId', false) ??
+      latestPending(this.cloud.inspect().creditAuths, body, 'no pending credit authorization')
     return this.cloud.completeCreditAuthorization(id, outcome, str(body, 'reason', false))
   }
 
@@ -478,29 +246,35 @@ export class Control {
   payment(body: Json): unknown {
     const outcome = str(body, 'outcome')
     if (outcome !== 'succeeded' && outcome !== 'failed') bad('outcome must be succeeded or failed')
-    let id = str(body, 'paymentId', false)
-    if (!id) {
-      const userId = str(body, 'userId', false)
-      const pending = [...this.cloud.inspect().payments.values()].filter(
-        (p) => p.state === 'pending' && (userId === undefined || p.userId === userId),
-      )
-      id = pending[pending.length - 1]?.id
-      if (!id) throw new ControlError(404, 'no pending payment')
-    }
+    const id =
+      str(body, 'paymentId', false) ??
+      latestPending(this.cloud.inspect().payments, body, 'no pending payment')
     return this.cloud.completePayment(id, outcome === 'succeeded')
   }
 
   // ---- the network, the clock, the settings
 
-  network(body: Json): Runtime['network'] {
+  /** Latency, and the next N requests or answers of any operation lost. */
+  network(body: Json): NetworkFaults {
     const net = this.runtime.network
     for (const key of ['latencyMs', 'dropRequests', 'dropResponses'] as const) {
-      if (body[key] === undefined) continue
-      const value = int(body, key)
-      if (value < 0) bad(`${key} must not be negative`)
-      net[key] = value
+      if (body[key] !== undefined) net[key] = count(body, key)
     }
-    return { ...net }
+    return net.view()
+  }
+
+  /**
+   * The next `count` attempts of one operation lost: their answers (`stage` answer, the default: the cloud
+   * does the work) or the requests themselves (`stage` request). A count of 0 takes the drop away.
+   */
+  drop(body: Json): NetworkFaults {
+    const operationId = str(body, 'operationId') as string
+    if (!Object.prototype.hasOwnProperty.call(OPERATION_LABELS, operationId))
+      bad(`unknown operation "${operationId}"`)
+    const stage = body.stage ?? 'answer'
+    if (stage !== 'answer' && stage !== 'request') bad('stage must be answer or request')
+    this.runtime.network.dropNext(operationId, count(body, 'count'), stage)
+    return this.runtime.network.view()
   }
 
   socketDrop(): { dropped: number } {
@@ -514,9 +288,7 @@ export class Control {
       this.runtime.travelTo(travelTo)
     }
     if (body.advanceMs !== undefined) {
-      const ms = int(body, 'advanceMs')
-      if (ms < 0) bad('advanceMs must not be negative')
-      this.runtime.advance(ms)
+      this.runtime.advance(count(body, 'advanceMs'))
     }
     return { now: toIso(this.runtime.clock.now()) }
   }
@@ -531,8 +303,7 @@ export class Control {
       }
       patch[key as keyof Settings] = value as number | null
     }
-    const all = this.runtime.configure(patch as Partial<Settings>)
-    return Object.fromEntries(TUNABLE_SETTINGS.map((k) => [k, all[k]])) as Partial<Settings>
+    return tunableSettings(this.runtime.configure(patch as Partial<Settings>))
   }
 }
 
@@ -556,6 +327,7 @@ const ROUTES: Record<
   'h5-channel': { method: 'POST', run: (c, b) => c.h5Channel(b) },
   payment: { method: 'POST', run: (c, b) => c.payment(b) },
   network: { method: 'POST', run: (c, b) => c.network(b) },
+  drop: { method: 'POST', run: (c, b) => c.drop(b) },
   // GET too: cutting the sockets needs no body, and e2e helpers GET when they send none.
   'socket-drop': { method: 'ANY', run: (c) => c.socketDrop() },
   clock: { method: 'POST', run: (c, b) => c.clock(b) },

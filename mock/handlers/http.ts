@@ -181,10 +181,9 @@ export function operationHandler(
 ): HttpHandler {
   const method = op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'
   return http[method](mswPath(op.path), async ({ request, params }) => {
-    if (runtime.network.dropRequests > 0) {
-      runtime.network.dropRequests -= 1
-      return HttpResponse.error()
-    }
+    // The app's own id of this attempt, which a browser's resend of it repeats (see network.ts).
+    const attemptId = request.headers.get('X-Request-Id')
+    if (runtime.network.shouldDrop('request', op.operationId, attemptId)) return HttpResponse.error()
     if (runtime.network.latencyMs > 0) await delay(runtime.network.latencyMs)
     const requestId = requestIdOf(request)
     let reply: Reply & { retryAfterSec?: number }
@@ -226,11 +225,8 @@ export function operationHandler(
     } catch (error) {
       reply = errorReply(error, runtime, op)
     }
-    if (runtime.network.dropResponses > 0) {
-      // The cloud has done the work; only the answer is lost (what a retry with the same key must survive).
-      runtime.network.dropResponses -= 1
-      return HttpResponse.error()
-    }
+    // The cloud has done the work; only the answer is lost (what a retry with the same key must survive).
+    if (runtime.network.shouldDrop('answer', op.operationId, attemptId)) return HttpResponse.error()
     const headers: Record<string, string> = {
       ...corsHeaders(request),
       'X-Request-Id': requestId,

@@ -26,5 +26,6 @@ function paramCount(path: string): number {
   return (path.match(/\{/g) ?? []).length
 }
 
-export { Runtime, type RuntimeOptions, type NetworkFaults } from './runtime'
+export { Runtime, type RuntimeOptions } from './runtime'
+export type { DropStage, NetworkFaults, OperationDrop } from './network'
 export { corsHeaders } from './http'

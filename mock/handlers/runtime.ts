@@ -3,16 +3,7 @@ import { ManualClock, SystemClock, type Clock } from '../model/clock'
 import { DEFAULT_FIXTURE_TIME, isScenarioName, type ScenarioName } from '../model/fixtures'
 import type { Settings } from '../model/state'
 import { createRequestValidator, type RequestValidator } from './contract'
-
-/** Network trouble the hosts inject in front of the handlers (the cloud itself never sees it). */
-export interface NetworkFaults {
-  /** Added before every API answer, in real milliseconds. */
-  latencyMs: number
-  /** The next N API requests fail as if the connection dropped, before the cloud sees them. */
-  dropRequests: number
-  /** The next N API requests are performed, then their answer is lost on the way back. */
-  dropResponses: number
-}
+import { Network } from './network'
 
 export interface RuntimeOptions {
   scenario?: string
@@ -43,7 +34,8 @@ export class Runtime {
   scenario: ScenarioName
   readonly clock: Clock
   readonly startAt: string
-  readonly network: NetworkFaults = { latencyMs: 0, dropRequests: 0, dropResponses: 0 }
+  /** Network trouble injected in front of the handlers (latency, lost requests and answers). */
+  readonly network = new Network()
   readonly validator: RequestValidator | null
   /** Settings that survive a scenario reset (the simulator's door and settlement delays, asset URLs). */
   readonly settings: Partial<Settings>

@@ -1,118 +1,18 @@
 /* eslint-env browser */
 // The cabinet simulator: the phone (the H5 app in an iframe) on the left, the cabinet on the right. It reads
 // the emulator's /__control/state every 500 ms and acts through the other /__control endpoints, so what it
-// shows is what the cloud believes. Served by mock/server (transpiled by esbuild); no imports on purpose.
-export {}
+// shows is what the cloud believes. Served by mock/server, which transpiles this one file with esbuild (no
+// bundling): it imports types only, which the transpiler erases, so the page's script stands alone.
+import type {
+  ControlState as State,
+  DeviceView as Device,
+  DoorView as Door,
+  OperationDrop,
+} from '../handlers/control'
+import type { FaultKind } from '../model/state'
+import type { CreditMethod, DeviceState } from '../model/types'
 
-interface Goods {
-  productId: string
-  name: string
-  doorNo: 1 | 2
-  priceFen: number
-  promoPriceFen: number | null
-  stock: number
-  capacity: number
-  imageUrl: string
-  inCart: number
-}
-interface CartLine {
-  productId: string
-  name: string
-  qty: number
-  unitPriceFen: number
-  paidUnitPriceFen: number
-  lineTotalFen: number
-  objected: boolean
-}
-interface Cart {
-  lines: CartLine[]
-  promotions?: { label: string; amountFen: number }[]
-  subtotalFen: number
-  discountFen: number
-  totalFen: number
-}
-interface Session {
-  kind: 'shop' | 'restock'
-  id: string
-  userId: string
-  state: string
-  openedAt: string | null
-  cart?: Cart
-  changes?: { productId: string; name: string; before: number; delta: number; after: number }[]
-  recognition?: 'live' | 'after_close'
-}
-interface Door {
-  no: 1 | 2
-  name: string
-  state: 'closed' | 'opening' | 'open' | 'settling'
-  session: Session | null
-}
-interface Device {
-  code: string
-  name: string
-  place: string
-  kind: string
-  doorCount: number
-  state: string
-  online: boolean
-  faults: string[]
-  temperatureC: number | null
-  serviceExpiresAt: string
-  recognitionQuota: number | null
-  qrUrl: string
-  doors: Door[]
-  goods: Goods[]
-}
-interface State {
-  scenario: { name: string; description: string; userId: string; loginCode: string; deviceCode: string }
-  scenarios: string[]
-  faults: string[]
-  now: string
-  clock: string
-  network: { latencyMs: number; dropRequests: number; dropResponses: number }
-  settings: Record<string, number | null>
-  streams: number
-  users: {
-    id: string
-    nickname: string
-    loginCode: string
-    merchantId: string | null
-    staffDeviceCodes: string[]
-  }[]
-  devices: Device[]
-  pendingCredit: { id: string; userId: string; method: string; deviceCode: string; createdAt: string }[]
-  pendingPayments: {
-    id: string
-    orderId: string
-    userId: string
-    platform: string
-    amountFen: number | null
-  }[]
-}
-
-const SCENARIO_LABELS: Record<string, string> = {
-  happy: '正常购物',
-  first_time: '首次使用',
-  unpaid_order: '有待支付订单',
-  offline_device: '柜子离线',
-  expired_device: '服务到期',
-  not_activated: '设备未激活',
-  lock_fault: '门锁故障',
-  camera_fault: '摄像头故障',
-  restocking: '补货中',
-  in_use: '他人使用中',
-  quota_exhausted: '识别次数用完',
-  blacklisted: '黑名单',
-  credit_rejected: '先用后付被拒',
-  rate_limited: '开门太频繁',
-  dual_door: '双门柜',
-  vision: '视觉柜',
-  restocker: '补货员',
-  merchant: '商户',
-  demo: '演示（多台柜子）',
-}
-
-const FAULT_LABELS: Record<string, string> = {
+const FAULT_LABELS: Record<FaultKind, string> = {
   offline: '离线',
   lock_fault: '门锁故障',
   camera_fault: '摄像头故障',
@@ -123,9 +23,10 @@ const FAULT_LABELS: Record<string, string> = {
   under_review: '人工审核',
   slow_settlement: '结算缓慢',
   command_failure: '指令失败',
+  refund_failure: '退款失败',
 }
 
-const DEVICE_STATES: Record<string, string> = {
+const DEVICE_STATES: Record<DeviceState, string> = {
   ok: '正常',
   offline: '离线',
   expired: '服务已到期',
@@ -144,8 +45,9 @@ const DOOR_STATES: Record<Door['state'], string> = {
   settling: '结算中',
 }
 
-// The glossary's names (src/domain/labels.ts CREDIT_METHOD_LABEL), repeated: this page imports nothing.
-const METHODS: Record<string, string> = {
+// The glossary's names (src/domain/labels.ts CREDIT_METHOD_LABEL), repeated: this page can import types
+// only. Keyed by the contract's CreditMethod, so a new method cannot go unnamed here.
+const METHODS: Record<CreditMethod, string> = {
   wxpay_score_enable: '微信支付分先用后付（免确认）',
   wxpay_score_use: '微信支付分先用后付（每次确认）',
   wxpay_contract: '微信免密支付',
@@ -229,10 +131,7 @@ function renderPickers(s: State): void {
   const scenarioSelect = $<HTMLSelectElement>('scenario-select')
   if (scenarioSelect.options.length === 0) {
     scenarioSelect.innerHTML = s.scenarios
-      .map(
-        (name) =>
-          `<option value="${esc(name)}">${esc(SCENARIO_LABELS[name] ?? name)}（${esc(name)}）</option>`,
-      )
+      .map((name) => `<option value="${esc(name)}">${esc(s.scenarioLabels[name])}（${esc(name)}）</option>`)
       .join('')
   }
   $('scenario-description').textContent = s.scenario.description
@@ -431,12 +330,48 @@ function renderPhone(s: State, device: Device): void {
   $('phone-url').textContent = `扫码：${QR_PREFIX}${device.code} · 登录码 ${loginCode}`
 }
 
+const STAGE_LABELS: Record<OperationDrop['stage'], string> = {
+  answer: '丢弃响应（云端已处理）',
+  request: '丢弃请求（云端未收到）',
+}
+
+/** The operation picker (filled once) and the armed drops, each with what is left and what it dropped. */
+function renderDrops(s: State): void {
+  const select = $<HTMLSelectElement>('drop-operation')
+  if (select.options.length === 0) {
+    select.innerHTML = s.operations
+      .map((op) => `<option value="${esc(op.id)}">${esc(op.label)}（${esc(op.id)}）</option>`)
+      .join('')
+    select.value = 'openDoor'
+  }
+  const label = (id: string) => s.operations.find((op) => op.id === id)?.label ?? id
+  setHtml(
+    'drops',
+    s.network.drops
+      .map((d) => {
+        const id = `${d.stage}-${d.operationId}`
+        const status = d.left > 0 ? `还剩 <b data-testid="drop-left-${esc(id)}">${d.left}</b> 次` : '已用完'
+        return (
+          `<div class="pending-item" data-testid="drop-${esc(id)}"><span>${esc(label(d.operationId))} · ` +
+          `${STAGE_LABELS[d.stage]} · ${status} · 已丢弃 <b data-testid="drop-dropped-${esc(id)}">${d.dropped}</b> 次</span>` +
+          `<span class="spacer"></span><button type="button" data-action="drop-cancel" data-id="${esc(d.operationId)}" ` +
+          `data-stage="${d.stage}" data-testid="drop-cancel-${esc(id)}">${d.left > 0 ? '取消' : '移除'}</button></div>`
+        )
+      })
+      .join(''),
+  )
+}
+
 function renderStatus(s: State): void {
   $('clock-now').textContent =
     `云端时间 ${s.now.replace('T', ' ').slice(0, 19)}${s.clock === 'manual' ? '（手动）' : ''}`
   const net = s.network
-  $('network-state').textContent =
-    `延迟 ${net.latencyMs} ms · 待丢弃请求 ${net.dropRequests} · 待丢弃响应 ${net.dropResponses} · 推送连接 ${s.streams}`
+  // The old any-operation counters still work through the API (tests use them); show them only when set.
+  const any =
+    (net.dropRequests > 0 ? ` · 任意接口待丢弃请求 ${net.dropRequests} 次` : '') +
+    (net.dropResponses > 0 ? ` · 任意接口待丢弃响应 ${net.dropResponses} 次` : '')
+  $('network-state').textContent = `延迟 ${net.latencyMs} ms · 推送连接 ${s.streams}${any}`
+  renderDrops(s)
   for (const [id, key] of [
     ['door-delay', 'doorDelayMs'],
     ['settlement-delay', 'settlementDelayMs'],
@@ -517,6 +452,13 @@ function onClick(event: Event): void {
     case 'payment':
       void act('payment', { paymentId: target.dataset.id, outcome: target.dataset.outcome }, '已处理支付')
       break
+    case 'drop-cancel':
+      void act(
+        'drop',
+        { operationId: target.dataset.id, stage: target.dataset.stage, count: 0 },
+        '已取消丢弃',
+      )
+      break
   }
 }
 
@@ -528,13 +470,15 @@ function localInputValue(iso: string): string {
 function wire(): void {
   document.addEventListener('click', onClick)
   $('scenario-load').addEventListener('click', () => {
-    const name = $<HTMLSelectElement>('scenario-select').value
+    const select = $<HTMLSelectElement>('scenario-select')
+    const name = select.value
+    const label = select.selectedOptions[0]?.textContent ?? name
     shownScenario = ''
     selectedDevice = ''
     selectedUser = ''
     phoneKey = ''
     forgetPhone()
-    void act('scenario', { name }, `已载入场景 ${SCENARIO_LABELS[name] ?? name}`)
+    void act('scenario', { name }, `已载入场景 ${label}`)
   })
   $('device-select').addEventListener('change', (e) => {
     selectedDevice = (e.target as HTMLSelectElement).value
@@ -560,19 +504,17 @@ function wire(): void {
     void act('network', { latencyMs: Math.max(0, Math.round(Number(input.value) || 0)) }, '已设置网络延迟')
   })
   $('socket-drop').addEventListener('click', () => void act('socket-drop', {}, '已断开所有推送连接'))
-  $('drop-response').addEventListener(
-    'click',
-    () =>
-      void act(
-        'network',
-        { dropResponses: (state?.network.dropResponses ?? 0) + 1 },
-        '下一个请求的响应将被丢弃',
-      ),
-  )
-  $('drop-request').addEventListener(
-    'click',
-    () => void act('network', { dropRequests: (state?.network.dropRequests ?? 0) + 1 }, '下一个请求将被丢弃'),
-  )
+  $('drop-arm').addEventListener('click', () => {
+    const operation = $<HTMLSelectElement>('drop-operation')
+    const stage = $<HTMLSelectElement>('drop-stage').value
+    const count = Math.max(1, Math.round(Number($<HTMLInputElement>('drop-count').value) || 1))
+    const name = operation.selectedOptions[0]?.textContent ?? operation.value
+    void act(
+      'drop',
+      { operationId: operation.value, count, stage },
+      `手机接下来 ${count} 次「${name}」的${stage === 'request' ? '请求' : '响应'}将被丢弃`,
+    )
+  })
   $('clock-travel').addEventListener('click', () => {
     const value = $<HTMLInputElement>('clock-input').value
     if (!value) return setMessage('请选择时间')
