@@ -1,5 +1,5 @@
 import { ManualClock } from '../model/clock'
-import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../model/fixtures'
+import { SCENARIO_NAMES, SCENARIOS, type ScenarioInfo, type ScenarioName } from '../model/fixtures'
 import { FAULT_KINDS, type FaultKind, type Settings } from '../model/state'
 import { toIso } from '../model/time'
 import type { Cart, CreditMethod, DeviceKind, DeviceState, DoorNo, RestockChange } from '../model/types'
@@ -93,14 +93,7 @@ export interface UserView {
 }
 
 export interface ControlState {
-  scenario: {
-    name: ScenarioName
-    description: string
-    userId: string
-    loginCode: string
-    deviceCode: string
-    refs: Record<string, string>
-  }
+  scenario: ScenarioInfo
   scenarios: readonly ScenarioName[]
   /** Each scenario's short Chinese name, for the simulator's list. */
   scenarioLabels: Record<ScenarioName, string>
@@ -210,16 +203,8 @@ export function controlState(runtime: Runtime, streams: number): ControlState {
       platform: p.platform,
       amountFen: world.orders.get(p.orderId)?.priced.totalFen ?? null,
     }))
-  const info = cloud.scenario
   return {
-    scenario: {
-      name: info.name,
-      description: info.description,
-      userId: info.userId,
-      loginCode: info.loginCode,
-      deviceCode: info.deviceCode,
-      refs: { ...info.refs },
-    },
+    scenario: { ...cloud.scenario, refs: { ...cloud.scenario.refs } },
     scenarios: SCENARIO_NAMES,
     scenarioLabels: Object.fromEntries(SCENARIO_NAMES.map((n) => [n, SCENARIOS[n].label])) as Record<
       ScenarioName,

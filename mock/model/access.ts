@@ -187,15 +187,17 @@ export function usableCredit(
   return standing
 }
 
+/** A user's authorizations on one channel, oldest first. */
+function creditAttempts(ctx: Ctx, userId: string, channel: CreditChannel): CreditAuthRecord[] {
+  return [...ctx.world.creditAuths.values()].filter((a) => a.userId === userId && a.channel === channel)
+}
+
 export function pendingCredit(
   ctx: Ctx,
   userId: string,
   channel: CreditChannel,
 ): CreditAuthRecord | undefined {
-  for (const a of ctx.world.creditAuths.values()) {
-    if (a.userId === userId && a.channel === channel && a.state === 'pending') return a
-  }
-  return undefined
+  return creditAttempts(ctx, userId, channel).find((a) => a.state === 'pending')
 }
 
 export function lastCreditAttempt(
@@ -203,11 +205,8 @@ export function lastCreditAttempt(
   userId: string,
   channel: CreditChannel,
 ): CreditAuthRecord | undefined {
-  let last: CreditAuthRecord | undefined
-  for (const a of ctx.world.creditAuths.values()) {
-    if (a.userId === userId && a.channel === channel) last = a
-  }
-  return last
+  const attempts = creditAttempts(ctx, userId, channel)
+  return attempts[attempts.length - 1]
 }
 
 // ---- orders ------------------------------------------------------------------------------------------

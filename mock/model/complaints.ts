@@ -14,7 +14,7 @@ import {
 } from './orders'
 import { priceCart } from './pricing'
 import { parseCorrectedLines } from './staff'
-import { nextId, type ComplaintRecord, type Ctx } from './state'
+import { nextId, type ComplaintRecord, type Ctx, type UploadRecord } from './state'
 import { toIso } from './time'
 import type {
   Complaint,
@@ -82,6 +82,13 @@ function validReply(reply: unknown, required: boolean): string | undefined {
   return reply
 }
 
+/** Keeps an uploaded photo (a shopper's, or a fixture's without bytes, drawn as a placeholder). */
+export function addUpload(ctx: Ctx, upload: Omit<UploadRecord, 'id'>): string {
+  const id = nextId(ctx, 'up')
+  ctx.world.uploads.set(id, { id, ...upload })
+  return id
+}
+
 export function complaintOps(ctx: Ctx) {
   return {
     /** Registers an uploaded photo (the host keeps the bytes if it passes them). */
@@ -94,9 +101,7 @@ export function complaintOps(ctx: Ctx) {
       if (!isNonNegativeInt(input.sizeBytes) || input.sizeBytes === 0)
         throw validationError({ file: '文件为空' })
       if (input.sizeBytes > MAX_UPLOAD_BYTES) throw cloudError('UPLOAD_TOO_LARGE', '图片不能超过5MB')
-      const id = nextId(ctx, 'up')
-      ctx.world.uploads.set(id, {
-        id,
+      const id = addUpload(ctx, {
         userId: user.id,
         contentType: input.contentType,
         sizeBytes: input.sizeBytes,

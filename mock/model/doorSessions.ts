@@ -17,7 +17,7 @@ import { computeGate, gateError } from './gate'
 import { createOrder, markPaid } from './orders'
 import { priceCart } from './pricing'
 import { nextId, type Ctx, type OrderRecord, type SessionRecord } from './state'
-import { toIso } from './time'
+import { isoIfSet, toIso } from './time'
 import type { Cart, DoorNo, DoorSession, SessionEvent, SessionEventKind } from './types'
 import { clone, isIntentId, orderChannelOfMethod, SINGLE_USE_METHODS } from './util'
 
@@ -62,9 +62,7 @@ export function toDoorSession(ctx: Ctx, s: SessionRecord): DoorSession {
   if (s.failure) out.failure = { ...s.failure }
   const deposit = s.creditAuthId ? ctx.world.creditAuths.get(s.creditAuthId)?.deposit : undefined
   if (deposit) out.deposit = toDeposit(deposit)
-  if (s.openedAt !== undefined) out.openedAt = toIso(s.openedAt)
-  if (s.closedAt !== undefined) out.closedAt = toIso(s.closedAt)
-  return out
+  return Object.assign(out, isoIfSet(s, ['openedAt', 'closedAt']))
 }
 
 export function pushEvent(

@@ -5,7 +5,7 @@ import { requireMerchant } from './access'
 import { cloudError, validationError } from './errors'
 import { newestFirst, orderStatus, refundedFen, toOrderSummary } from './orders'
 import { nextId, type Ctx, type DeviceRecord, type WithdrawalRecord } from './state'
-import { chinaParts, DAY_MS, dateKeyToMs, startOfChinaDay, toIso } from './time'
+import { chinaParts, dateKeyToMs, DAY_MS, isoIfSet, startOfChinaDay, toIso } from './time'
 import type {
   Account,
   ChannelAmounts,
@@ -32,8 +32,7 @@ function toWithdrawal(w: WithdrawalRecord): Withdrawal {
     createdAt: toIso(w.createdAt),
   }
   if (w.reason !== undefined) out.reason = w.reason
-  if (w.settledAt !== undefined) out.settledAt = toIso(w.settledAt)
-  return out
+  return Object.assign(out, isoIfSet(w, ['settledAt']))
 }
 
 function balances(ctx: Ctx, accountId: string): { availableFen: number; pendingFen: number } {

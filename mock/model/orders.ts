@@ -14,7 +14,7 @@ import type {
   RefundRecord,
   TakeLogEntry,
 } from './state'
-import { chinaParts, toIso } from './time'
+import { chinaParts, isoIfSet, toIso } from './time'
 import type {
   CartLine,
   OrderChannel,
@@ -133,8 +133,7 @@ export function toRefund(refund: RefundRecord): Refund {
     state: refund.state,
     createdAt: toIso(refund.createdAt),
   }
-  if (refund.succeededAt !== undefined) out.succeededAt = toIso(refund.succeededAt)
-  return out
+  return Object.assign(out, isoIfSet(refund, ['succeededAt']))
 }
 
 export function goodsSummary(lines: CartLine[]): string {

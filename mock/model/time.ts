@@ -48,6 +48,19 @@ export function toIso(ms: number): string {
   return `${p.dateKey}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}+08:00`
 }
 
+/**
+ * The instants under `keys` that a record has, as ISO strings: the contract's optional times, where one
+ * that has not happened yet is left out rather than sent as null.
+ */
+export function isoIfSet<R, K extends keyof R>(record: R, keys: readonly K[]): { [P in K]?: string } {
+  const out: { [P in K]?: string } = {}
+  for (const key of keys) {
+    const value = record[key]
+    if (typeof value === 'number') out[key] = toIso(value)
+  }
+  return out
+}
+
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
 
 /** Parses an ISO instant; an offset is required so a string never silently means the host's local time. */

@@ -2,7 +2,7 @@
 import { activeBindings } from '../access'
 import { cloudError } from '../errors'
 import type { Ctx } from '../state'
-import { toIso } from '../time'
+import { isoIfSet, toIso } from '../time'
 import type { Alarm, AlarmState, Page } from '../types'
 import { paginate } from '../util'
 import { requireStaff, requireStaffDevice } from './access'
@@ -18,9 +18,7 @@ export function toAlarm(ctx: Ctx, id: string): Alarm | null {
     raisedAt: toIso(a.raisedAt),
   }
   if (a.productId !== undefined) out.productId = a.productId
-  if (a.acknowledgedAt !== undefined) out.acknowledgedAt = toIso(a.acknowledgedAt)
-  if (a.clearedAt !== undefined) out.clearedAt = toIso(a.clearedAt)
-  return out
+  return Object.assign(out, isoIfSet(a, ['acknowledgedAt', 'clearedAt']))
 }
 
 export function alarmOps(ctx: Ctx) {

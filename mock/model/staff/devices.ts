@@ -13,7 +13,7 @@ import {
 } from '../access'
 import { cloudError, validationError } from '../errors'
 import { nextId, type CommandRecord, type Ctx, type DeviceRecord } from '../state'
-import { DAY_MS, toIso } from '../time'
+import { DAY_MS, isoIfSet, toIso } from '../time'
 import type {
   DeviceCommand,
   DeviceLight,
@@ -107,8 +107,7 @@ function toCommand(cmd: CommandRecord): DeviceCommand {
   }
   if (cmd.schedule !== undefined) out.schedule = { ...cmd.schedule }
   if (cmd.reason !== undefined) out.reason = cmd.reason
-  if (cmd.settledAt !== undefined) out.settledAt = toIso(cmd.settledAt)
-  return out
+  return Object.assign(out, isoIfSet(cmd, ['settledAt']))
 }
 
 export function deviceOps(ctx: Ctx) {

@@ -10,7 +10,7 @@ import {
 } from '../access'
 import { cloudError, validationError, type CloudErrorCode } from '../errors'
 import { nextId, type Ctx, type RestockSessionRecord } from '../state'
-import { toIso } from '../time'
+import { isoIfSet, toIso } from '../time'
 import type {
   DoorNo,
   RestockChange,
@@ -61,10 +61,7 @@ export function toRestockSession(ctx: Ctx, rs: RestockSessionRecord): RestockSes
   }
   if (rs.failure) out.failure = { ...rs.failure }
   if (rs.restockOrderId !== undefined) out.restockOrderId = rs.restockOrderId
-  if (rs.openedAt !== undefined) out.openedAt = toIso(rs.openedAt)
-  if (rs.closedAt !== undefined) out.closedAt = toIso(rs.closedAt)
-  if (rs.confirmedAt !== undefined) out.confirmedAt = toIso(rs.confirmedAt)
-  return out
+  return Object.assign(out, isoIfSet(rs, ['openedAt', 'closedAt', 'confirmedAt']))
 }
 
 /** Every change of a restock session is an event with the next `seq`, kept for replay and pushed live. */
