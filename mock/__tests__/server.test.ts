@@ -343,19 +343,23 @@ describe('the HTTP API', () => {
     expect([conflict.status, (conflict.body as { code: string }).code]).toEqual([409, 'IDEMPOTENCY_CONFLICT'])
   })
 
+  /** 开门 as raw fetch (a lost exchange rejects it), one intent per `name`, optionally with an attempt id. */
+  const openDoorRaw = (token: string, name: string, requestId?: string) =>
+    fetch(`${server.url}/v1/door-sessions`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${token}`,
+        'Idempotency-Key': `${name}-0001`,
+        ...(requestId ? { 'X-Request-Id': requestId } : {}),
+      },
+      body: JSON.stringify({ deviceCode: 'GZ0001A', intentId: `intent-${name}-0001`, mode: 'shop' }),
+    })
+
   it('performs a request whose answer is lost exactly once: the retry gets the same session', async () => {
     const token = await login('u_happy')
     await control('network', { dropResponses: 1 })
-    const request = () =>
-      fetch(`${server.url}/v1/door-sessions`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-          'Idempotency-Key': 'lost-0001',
-        },
-        body: JSON.stringify({ deviceCode: 'GZ0001A', intentId: 'intent-lost-0001', mode: 'shop' }),
-      })
+    const request = () => openDoorRaw(token, 'lost')
     await expect(request()).rejects.toThrow()
     const retry = await request()
     expect(retry.status).toBe(201)
@@ -373,22 +377,26 @@ describe('the HTTP API', () => {
   it('drops a request before the cloud sees it', async () => {
     const token = await login('u_happy')
     await control('network', { dropRequests: 1 })
-    await expect(
-      fetch(`${server.url}/v1/door-sessions`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-          'Idempotency-Key': 'drop-0001',
-        },
-        body: JSON.stringify({ deviceCode: 'GZ0001A', intentId: 'intent-drop-0001', mode: 'shop' }),
-      }),
-    ).rejects.toThrow()
+    await expect(openDoorRaw(token, 'drop')).rejects.toThrow()
     expect([...server.cloud.inspect().sessions.values()].some((s) => s.intentId === 'intent-drop-0001')).toBe(
       false,
     )
     const next = await api('GET', '/v1/me', { token })
     expect(next.status).toBe(200)
+  })
+
+  it('drops the next attempts of one operation over a real socket, a resend of a lost one included', async () => {
+    const token = await login('u_happy')
+    await control('drop', { operationId: 'openDoor', count: 1 })
+    await expect(openDoorRaw(token, 'aimed', 'req-aimed-1')).rejects.toThrow()
+    // What a browser does by itself after a connection it reused died: the same request again.
+    await expect(openDoorRaw(token, 'aimed', 'req-aimed-1')).rejects.toThrow()
+    expect((await api('GET', '/v1/me', { token })).status).toBe(200)
+    const retry = await openDoorRaw(token, 'aimed', 'req-aimed-2')
+    expect(retry.status).toBe(201)
+    const state = await control<{ network: { drops: unknown[] } }>('state')
+    expect(state.network.drops).toEqual([{ operationId: 'openDoor', stage: 'answer', left: 0, dropped: 1 }])
+    await control('drop', { operationId: 'openDoor', count: 0 })
   })
 
   it('adds the injected latency to every answer', async () => {
