@@ -12,7 +12,7 @@ import { createStreamHandler } from '../handlers/streamLink'
 export const JEST_BASE_URL = 'http://cloud.test'
 
 export interface JestCloudOptions {
-  /** A scenario of mock/model/fixtures.ts (default `happy`). */
+  /** A scenario of mock/model/fixtures (SCENARIO_NAMES) (default `happy`). */
   scenario?: string
   /** `manual` (default: time moves only when the test says so) or `system` (real time). */
   clock?: 'manual' | 'system'

@@ -24,7 +24,7 @@ import { DEFAULT_SETTINGS, emptyWorld, type CloudEvent, type Ctx, type Settings 
 import { staffOps } from './staff'
 
 export interface CreateCloudOptions {
-  /** a scenario name from fixtures.ts (default `happy`) */
+  /** a scenario name from fixtures/scenarios.ts (default `happy`) */
   scenario?: ScenarioName
   /** default: a ManualClock at DEFAULT_FIXTURE_TIME */
   clock?: Clock

@@ -17,7 +17,7 @@ export interface EmulatorServerOptions {
   port?: number
   /** default 127.0.0.1; 0.0.0.0 for phones on the LAN */
   host?: string
-  /** a scenario of mock/model/fixtures.ts (default `demo`) */
+  /** a scenario of mock/model/fixtures (SCENARIO_NAMES) (default `demo`) */
   scenario?: string
   /** the H5 build served at /app/ (default dist/h5); null serves none */
   appDir?: string | null
