@@ -19,7 +19,7 @@ import type {
   Statistics,
   Withdrawal,
 } from './types'
-import { accountChannelOf, fnv1a, paginate, percentile } from './util'
+import { accountChannelOf, definedIn, fnv1a, paginate, percentile } from './util'
 
 type Channel = 'wxpay' | 'alipay'
 
@@ -31,8 +31,7 @@ function toWithdrawal(w: WithdrawalRecord): Withdrawal {
     state: w.state,
     createdAt: toIso(w.createdAt),
   }
-  if (w.reason !== undefined) out.reason = w.reason
-  return Object.assign(out, isoIfSet(w, ['settledAt']))
+  return Object.assign(out, definedIn(w, ['reason']), isoIfSet(w, ['settledAt']))
 }
 
 function balances(ctx: Ctx, accountId: string): { availableFen: number; pendingFen: number } {

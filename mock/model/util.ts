@@ -2,6 +2,13 @@ import { cloudError, validationError } from './errors'
 import type { CreditChannel, AccountChannel } from './state'
 import type { CreditMethod, OrderChannel, Page, Platform } from './types'
 
+/** The fields under `keys` that a record has set: the contract's optional fields, left out rather than null. */
+export function definedIn<R, K extends keyof R>(record: R, keys: readonly K[]): Partial<Pick<R, K>> {
+  const out: Partial<Pick<R, K>> = {}
+  for (const key of keys) if (record[key] !== undefined) out[key] = record[key]
+  return out
+}
+
 /** FNV-1a, 32 bit, hex: enough to make fake signatures and tokens look random yet stay deterministic. */
 export function fnv1a(text: string): string {
   let h = 0x811c9dc5

@@ -4,7 +4,7 @@ import { cloudError } from '../errors'
 import type { Ctx } from '../state'
 import { isoIfSet, toIso } from '../time'
 import type { Alarm, AlarmState, Page } from '../types'
-import { paginate } from '../util'
+import { definedIn, paginate } from '../util'
 import { requireStaff, requireStaffDevice } from './access'
 
 export function toAlarm(ctx: Ctx, id: string): Alarm | null {
@@ -17,8 +17,7 @@ export function toAlarm(ctx: Ctx, id: string): Alarm | null {
     state: a.state,
     raisedAt: toIso(a.raisedAt),
   }
-  if (a.productId !== undefined) out.productId = a.productId
-  return Object.assign(out, isoIfSet(a, ['acknowledgedAt', 'clearedAt']))
+  return Object.assign(out, definedIn(a, ['productId']), isoIfSet(a, ['acknowledgedAt', 'clearedAt']))
 }
 
 export function alarmOps(ctx: Ctx) {

@@ -23,7 +23,7 @@ import type {
   StaffDeviceDetail,
   User,
 } from '../types'
-import { clone } from '../util'
+import { clone, definedIn } from '../util'
 import { requireStaff, requireStaffDevice } from './access'
 import { toAlarm } from './alarms'
 
@@ -106,8 +106,7 @@ function toCommand(cmd: CommandRecord): DeviceCommand {
     createdAt: toIso(cmd.createdAt),
   }
   if (cmd.schedule !== undefined) out.schedule = { ...cmd.schedule }
-  if (cmd.reason !== undefined) out.reason = cmd.reason
-  return Object.assign(out, isoIfSet(cmd, ['settledAt']))
+  return Object.assign(out, definedIn(cmd, ['reason']), isoIfSet(cmd, ['settledAt']))
 }
 
 export function deviceOps(ctx: Ctx) {
