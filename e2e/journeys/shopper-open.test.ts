@@ -75,8 +75,8 @@ journey(
     assert.deepEqual(await goodsShown(), onDoor(2), 'the second tab shows door 2 goods only')
     assert.ok(onDoor(2).length > 0 && !onDoor(2).includes('p_cola'))
 
-    await button(page, '开门').click()
-    await waitForText(page, '柜门已打开，请取商品')
+    await button(page, '打开右门').click()
+    await waitForText(page, /已打开，请取商品/)
     const session = onlySessionOf(cloud, 'u_happy')
     assert.equal(session.doorNo, 2, 'the cloud opened door 2')
     const doors = (await controlState(cloud)).devices.find((d) => d.code === 'SM0002D')?.doors ?? []

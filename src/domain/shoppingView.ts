@@ -23,6 +23,8 @@ export interface ShoppingFacts {
   /** Opened with no session (a restart on this page): whether the cloud said where the shopper is. */
   resumeStatus: 'idle' | 'checking' | 'unanswered' | 'answered'
   now: number
+  /** On a cabinet with several doors, the door this session opened (左门): the screen names it. */
+  doorName?: string | null
 }
 
 /**
@@ -54,8 +56,11 @@ export type ShoppingView =
       title: string
       hint: string
       deposit: Deposit | null
-      /** 立即支付 when money is owed; `busy` while a payment is under way. */
-      pay: { label: string; busy: boolean } | null
+      /**
+       * 立即支付 when money is owed; `busy` while a payment is under way; `amountFen` what is owed (null with
+       * a deposit, whose summary says what is still to pay).
+       */
+      pay: { label: string; busy: boolean; amountFen: number | null } | null
     }
 
 const OPENING: ReadonlySet<string> = new Set(['opening', 'awaiting_confirmation'])
@@ -125,7 +130,7 @@ function inside(session: DoorSession, state: 'open' | 'closed', facts: ShoppingF
   return {
     kind: 'inside',
     state,
-    title: state === 'open' ? '柜门已打开，请取商品' : '门已关好，正在结算',
+    title: state === 'open' ? `${facts.doorName ?? '柜门'}已打开，请取商品` : '门已关好，正在结算',
     line: state === 'open' ? `已开门 ${formatDuration(openedFor)}` : '识别完成后自动扣款并显示小票，无需操作',
     remindToClose: state === 'open' && facts.closeReminder,
     syncing: facts.streamStatus === 'down' || facts.streamStatus === 'connecting',
@@ -152,6 +157,6 @@ function owed(session: DoorSession, facts: ShoppingFacts): ShoppingView {
         ? '本次拿取的商品超出了押金，请支付差额，以免影响下次购物。'
         : '免密扣款没有成功，请完成支付，以免影响下次购物。',
     deposit: deposit ?? null,
-    pay: { label: busy ? '支付中…' : '立即支付', busy },
+    pay: { label: busy ? '支付中…' : '立即支付', busy, amountFen: deposit ? null : session.cart.totalFen },
   }
 }

@@ -134,6 +134,15 @@ describe('the door did not open', () => {
 })
 
 describe('the door is open, then closed', () => {
+  test('a door of a two-door cabinet is named: 左门已打开', () => {
+    expect(shoppingView(facts({ session: door('open'), doorName: '左门' }))).toMatchObject({
+      title: '左门已打开，请取商品',
+    })
+    expect(shoppingView(facts({ session: door('open'), doorName: null }))).toMatchObject({
+      title: '柜门已打开，请取商品',
+    })
+  })
+
   test('open: how long, the live cart, lines can be objected to', () => {
     const view = shoppingView(facts({ session: door('open'), openedAtLocal: NOW - 83_000 }))
     expect(view).toEqual({
@@ -224,14 +233,14 @@ describe('after the door closed', () => {
     })
   })
 
-  test('the charge failed: 立即支付, 支付中 while paying, the payment’s error once it failed', () => {
-    const session = door('payment_pending', { orderId: 'o_1' })
+  test('the charge failed: what is owed, 立即支付, 支付中 while paying, the payment’s error once it failed', () => {
+    const session = door('payment_pending', { orderId: 'o_1', cart: { ...cart, totalFen: 1290 } })
     expect(shoppingView(facts({ session, receipt: receipt('unpaid') }))).toEqual({
       kind: 'ending',
       title: '扣款失败，订单待支付',
       hint: '免密扣款没有成功，请完成支付，以免影响下次购物。',
       deposit: null,
-      pay: { label: '立即支付', busy: false },
+      pay: { label: '立即支付', busy: false, amountFen: 1290 },
     })
     for (const paymentPhase of ['paying', 'confirming'] as const)
       expect(shoppingView(facts({ session, paymentPhase }))).toMatchObject({
@@ -244,12 +253,13 @@ describe('after the door closed', () => {
     })
   })
 
-  test('more taken than the deposit covers: the difference to pay', () => {
+  test('more taken than the deposit covers: the difference to pay, said by the deposit summary', () => {
     expect(shoppingView(facts({ session: door('payment_pending', { deposit }) }))).toMatchObject({
       kind: 'ending',
       title: '押金不足，还需支付',
       hint: '本次拿取的商品超出了押金，请支付差额，以免影响下次购物。',
       deposit,
+      pay: { amountFen: null },
     })
   })
 

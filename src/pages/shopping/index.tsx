@@ -9,6 +9,7 @@ import { PageShell } from '@/components/PageShell'
 import { ReceiptView } from '@/components/ReceiptView'
 import { StatusView } from '@/components/StatusView'
 import type { NextStep } from '@/domain/errors'
+import { formatFen } from '@/domain/money'
 import { shoppingView } from '@/domain/shoppingView'
 import { useNow } from '@/hooks/useNow'
 import { platform } from '@/platform'
@@ -19,12 +20,13 @@ import { useAppStore } from '@/stores'
 import './index.scss'
 
 export default function ShoppingPage() {
-  const { door, payment, resumeStatus, hasCabinet } = useAppStore(
+  const { door, payment, resumeStatus, hasCabinet, doors } = useAppStore(
     useShallow((s) => ({
       door: s.door,
       payment: s.payment,
       resumeStatus: s.resumeStatus,
       hasCabinet: s.cabinet.deviceCode !== null,
+      doors: s.cabinet.landing?.doors,
     })),
   )
   const actions = useAppStore(
@@ -80,6 +82,7 @@ export default function ShoppingPage() {
     paymentError: payment.error,
     resumeStatus,
     now,
+    doorName: doors && doors.length > 1 ? doors.find((d) => d.no === session?.doorNo)?.name : null,
   })
   const respond = {
     retryOrBack: (next: NextStep) => (next === 'retry' ? retry() : backToCabinet()),
@@ -153,6 +156,7 @@ export default function ShoppingPage() {
           title={view.title}
           hint={view.hint}
           deposit={view.deposit}
+          owedFen={view.pay?.amountFen ?? null}
           action={view.pay ? { label: view.pay.label, onClick: () => void pay() } : undefined}
           onDone={backToCabinet}
         />
@@ -166,6 +170,7 @@ function Ending(props: {
   title: string
   hint: string
   deposit: Deposit | null
+  owedFen: number | null
   action?: { label: string; onClick: () => void }
   onDone: () => void
 }) {
@@ -173,6 +178,9 @@ function Ending(props: {
     <View className='shopping shopping__ending' role='status'>
       <Text className='shopping__ending-title'>{props.title}</Text>
       <Text className='shopping__ending-hint'>{props.hint}</Text>
+      {props.owedFen !== null ? (
+        <Text className='shopping__owed'>待支付 {formatFen(props.owedFen)}</Text>
+      ) : null}
       {props.deposit ? <DepositSummary deposit={props.deposit} /> : null}
       {props.action ? (
         <Button type='primary' block onClick={props.action.onClick}>

@@ -14,6 +14,18 @@ interface Props {
   className?: string
 }
 
+// Only the browser build reads nativeProps. Its `digit` input is a number input that drops pasted text, and
+// Taro's own beforeinput / textInput filter cancels anything without an ASCII digit (a pasted ５０): a text
+// input with the decimal keypad, and listeners that run before Taro's (they are set first, at render) and
+// keep the text from its filter. The parser says what is wrong with what arrives.
+const keepText = (event: Event) => event.stopImmediatePropagation()
+const BROWSER_FIELD = {
+  type: 'text',
+  inputmode: 'decimal',
+  onBeforeinput: keepText,
+  onTextInput: keepText,
+}
+
 /**
  * The one amount field, in yuan. The phone shows its digit keyboard (`digit`: digits and a point), yet the
  * field stays a text field in the browser build (`nativeProps`, which only the browser build reads) so an
@@ -27,7 +39,7 @@ export function AmountField({ value, onInput, placeholder, size = 'large', extra
       <Input
         className='amount-field__input'
         type='digit'
-        nativeProps={{ type: 'text', inputmode: 'decimal' }}
+        nativeProps={BROWSER_FIELD}
         placeholder={placeholder}
         value={value}
         onInput={(e) => onInput(e.detail.value)}
