@@ -22,7 +22,8 @@ const sources = domainDirs.flatMap((dir) =>
 )
 
 /** dayjs, a file of the same folder, or the domain core. */
-const PURE = /^(dayjs(\/.*)?|\.\/[^/]+|@\/domain\/[^/]+)$/
+// The design tokens are plain data (colours for the drawn sticker), as pure as the domain itself.
+const PURE = /^(dayjs(\/.*)?|\.\/[^/]+|@\/domain\/[^/]+|@\/theme\/tokens)$/
 /** The contract's types: erased at build time, so a type-only import carries no code. */
 const TYPES_ONLY = /^@\/api\/types$/
 /**
