@@ -55,49 +55,43 @@ after(async () => {
  * workspaces are reached the way their users reach them: from home, once their roles are known.
  */
 const home = (user: string) => appUrl(emulator, '/pages/index/index', {}, `code:${user}`)
-const PAGES: { name: string; user: string; open: (page: Page) => Promise<void>; ready: string | RegExp }[] = [
-  {
-    name: 'home',
-    user: 'u_happy',
-    open: (page) => page.goto(home('u_happy')).then(() => undefined),
-    ready: '长辈模式',
+
+interface MainPage {
+  name: string
+  user: string
+  open: (page: Page) => Promise<void>
+  ready: string | RegExp
+}
+
+/** A page the shopper reaches by a link (a deep link, a scanned QR). */
+const byLink = (name: string, url: () => string, ready: string): MainPage => ({
+  name,
+  user: 'u_happy',
+  open: async (page) => void (await page.goto(url())),
+  ready,
+})
+
+/** A workspace its user reaches from home, by its entry, once home knows their roles. */
+const fromHome = (name: string, user: string, entry: string, ready: RegExp): MainPage => ({
+  name,
+  user,
+  open: async (page) => {
+    await page.goto(home(user))
+    await page.getByText(entry).click({ timeout: 20_000 })
   },
-  {
-    name: 'cabinet',
-    user: 'u_happy',
-    open: (page) =>
-      page
-        .goto(emulator.cabinetUrl({ deviceCode: 'GZ0001A', loginCode: 'code:u_happy' }))
-        .then(() => undefined),
-    ready: '可口可乐 330ml',
-  },
-  {
-    name: '我的订单',
-    user: 'u_happy',
-    open: (page) =>
-      page
-        .goto(appUrl(emulator, '/packages/orders/pages/list/index', {}, 'code:u_happy'))
-        .then(() => undefined),
-    ready: '全部',
-  },
-  {
-    name: 'staff home',
-    user: 'u_staff',
-    open: async (page) => {
-      await page.goto(home('u_staff'))
-      await page.getByText('补货运维工作台').click({ timeout: 20_000 })
-    },
-    ready: /我的设备/,
-  },
-  {
-    name: 'merchant home',
-    user: 'u_merchant',
-    open: async (page) => {
-      await page.goto(home('u_merchant'))
-      await page.getByText('商户中心').click({ timeout: 20_000 })
-    },
-    ready: /今日经营/,
-  },
+  ready,
+})
+
+const PAGES: MainPage[] = [
+  byLink('home', () => home('u_happy'), '长辈模式'),
+  byLink(
+    'cabinet',
+    () => emulator.cabinetUrl({ deviceCode: 'GZ0001A', loginCode: 'code:u_happy' }),
+    '可口可乐 330ml',
+  ),
+  byLink('我的订单', () => appUrl(emulator, '/packages/orders/pages/list/index', {}, 'code:u_happy'), '全部'),
+  fromHome('staff home', 'u_staff', '补货运维工作台', /我的设备/),
+  fromHome('merchant home', 'u_merchant', '商户中心', /今日经营/),
 ]
 
 /** Turns elder mode on from the home page's switch (it is kept on the phone for every page after). */

@@ -4,6 +4,7 @@
  */
 import { configureTransport } from '@/api/transport'
 import type { SessionEvent } from '@/api/types'
+import { formatFenPlain } from '@/domain/money'
 import { platform } from '@/platform'
 import { setupCloudForJest } from '../../../mock/hosts/node'
 import { createAppStore } from '../createAppStore'
@@ -86,6 +87,25 @@ test('a cleared shopper opens, takes two, returns one, closes and gets the cloud
   expect(receipt!.totalFen).toBeGreaterThan(0)
   expect(receipt!.lines).toEqual([expect.objectContaining({ productId, qty: 1 })])
   expect(receipt!.doorClosedAt).toBeTruthy()
+})
+
+test('elder mode says the amount paid once, however often the receipt is read again', async () => {
+  const { store, control } = start('happy')
+  const speak = jest.spyOn(platform, 'speak').mockReturnValue(true)
+  store.setState({ elderMode: true })
+  await store.getState().openCabinetFrom(QR)
+  await store.getState().openDoor(1)
+  await waitFor(() => store.getState().door.log?.session.state === 'open')
+  const productId = store.getState().cabinet.landing!.goods.find((g) => g.stock > 0)!.productId
+  control.take({ deviceCode: 'GZ0001A', doorNo: 1, productId, qty: 1 })
+  await waitFor(() => store.getState().door.log?.session.cart.lines.length === 1, 10_000)
+  control.close({ deviceCode: 'GZ0001A', doorNo: 1 })
+  await waitFor(() => store.getState().door.receipt !== null, 10_000)
+  await store.getState().loadReceipt()
+  const paid = speak.mock.calls.filter(([text]) => text.startsWith('支付成功'))
+  expect(paid).toEqual([
+    [`支付成功，本次支付${formatFenPlain(store.getState().door.receipt!.totalFen)}元`],
+  ])
 })
 
 test('a double tap on 开门 makes one door session', async () => {
