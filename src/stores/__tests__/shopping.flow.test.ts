@@ -103,9 +103,7 @@ test('elder mode says the amount paid once, however often the receipt is read ag
   await waitFor(() => store.getState().door.receipt !== null, 10_000)
   await store.getState().loadReceipt()
   const paid = speak.mock.calls.filter(([text]) => text.startsWith('支付成功'))
-  expect(paid).toEqual([
-    [`支付成功，本次支付${formatFenPlain(store.getState().door.receipt!.totalFen)}元`],
-  ])
+  expect(paid).toEqual([[`支付成功，本次支付${formatFenPlain(store.getState().door.receipt!.totalFen)}元`]])
 })
 
 test('a double tap on 开门 makes one door session', async () => {
