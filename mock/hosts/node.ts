@@ -11,6 +11,17 @@ import { createStreamHandler } from '../handlers/streamLink'
 /** The origin the app's jest runs call (scripts/jest/globals.js sets CABINET_API_BASE to it). */
 export const JEST_BASE_URL = 'http://cloud.test'
 
+/**
+ * Settings for store tests on the real clock: the door and the settlement answer within 30 ms, and nothing
+ * (a credit authorization, a payment) completes unless the test says so.
+ */
+export const QUICK_AND_STILL: Partial<Settings> = {
+  doorDelayMs: 30,
+  settlementDelayMs: 30,
+  creditAutoCompleteMs: null,
+  paymentAutoCompleteMs: null,
+}
+
 export interface JestCloudOptions {
   /** A scenario of mock/model/fixtures (SCENARIO_NAMES) (default `happy`). */
   scenario?: string

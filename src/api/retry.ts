@@ -128,6 +128,8 @@ export interface RepeatOptions {
   everyMs?: number
   /** Give up after this long and hand back the last answer. */
   timeoutMs?: number
+  /** The caller holds a fresh answer already (the screen just loaded): pause before the first try too. */
+  pauseFirst?: boolean
   random?: RandomSource
 }
 
@@ -138,9 +140,10 @@ export interface RepeatOptions {
 export async function repeatUntil<T>(
   attempt: () => Promise<T>,
   done: (answer: T) => boolean,
-  { everyMs = 1_000, timeoutMs = 30_000, random }: RepeatOptions = {},
+  { everyMs = 1_000, timeoutMs = 30_000, pauseFirst = false, random }: RepeatOptions = {},
 ): Promise<{ answer: T; timedOut: boolean }> {
   const startedAt = Date.now()
+  if (pauseFirst) await sleep(jittered(everyMs, random))
   let answer = await attempt()
   while (!done(answer)) {
     if (Date.now() - startedAt >= timeoutMs) return { answer, timedOut: true }

@@ -1,5 +1,6 @@
 import { platform } from '@/platform'
 import type { SocketConnection } from '@/platform/types'
+import { backoffPause, type RandomSource } from './retry'
 
 /**
  * The app's one WebSocket to the cloud (Alipay allows only one, WeChat caps them): session events with a
@@ -24,8 +25,13 @@ export interface StreamOptions {
   heartbeatMs?: number
   /** How long a ping may go unanswered before the connection is treated as dead. */
   pongTimeoutMs?: number
+  /** Pauses before the first, second… reconnect (the last repeats), jittered so phones dropped together
+   * (a cabinet's Wi-Fi) do not all come back in the same instant. */
   backoffMs?: number[]
+  random?: RandomSource
 }
+
+const RECONNECT_MS = [500, 1000, 2000, 4000, 8000, 15000]
 
 export class CloudStream {
   private connection: SocketConnection | null = null
@@ -144,9 +150,8 @@ export class CloudStream {
       return
     }
     this.setStatus('down')
-    const backoff = this.options.backoffMs ?? [500, 1000, 2000, 4000, 8000, 15000]
-    const delay = backoff[Math.min(this.attempts, backoff.length - 1)] ?? 15000
     this.attempts++
+    const delay = backoffPause(this.attempts, this.options.backoffMs ?? RECONNECT_MS, this.options.random)
     this.reconnectTimer = setTimeout(() => void this.connect(), delay)
   }
 

@@ -1,6 +1,30 @@
 // The one error catalogue: every error a user can meet, with the words pages show and the one next step.
 // Wording follows the operator manual (开门柜技术支持常见问题) so shoppers, staff and support say the same thing.
 
+/**
+ * Why the cloud's gate may refuse to open a door for this user right now: who the user is, what the user
+ * owes, and every device state. Ordered roughly as the cloud ranks them (user first, then device). They are
+ * cloud codes too: the cloud's list below takes them in.
+ */
+export const GATE_REASON_CODES = [
+  'SESSION_ACTIVE',
+  'LOGIN_REQUIRED',
+  'PHONE_REQUIRED',
+  'CREDIT_REQUIRED',
+  'CREDIT_PENDING',
+  'CREDIT_REJECTED',
+  'USER_BLACKLISTED',
+  'UNPAID_ORDER',
+  'DEVICE_OFFLINE',
+  'DEVICE_SERVICE_EXPIRED',
+  'DEVICE_NOT_ACTIVATED',
+  'DEVICE_LOCK_FAULT',
+  'DEVICE_CAMERA_FAULT',
+  'DEVICE_RESTOCKING',
+  'DEVICE_IN_USE',
+  'DEVICE_QUOTA_EXHAUSTED',
+] as const
+
 export const CLOUD_ERROR_CODES = [
   'AUTH_REQUIRED',
   'AUTH_CODE_INVALID',
@@ -11,28 +35,13 @@ export const CLOUD_ERROR_CODES = [
   'RATE_LIMITED',
   'SERVER_ERROR',
   'DEVICE_NOT_FOUND',
-  'DEVICE_OFFLINE',
-  'DEVICE_SERVICE_EXPIRED',
-  'DEVICE_NOT_ACTIVATED',
-  'DEVICE_LOCK_FAULT',
-  'DEVICE_CAMERA_FAULT',
-  'DEVICE_RESTOCKING',
-  'DEVICE_IN_USE',
-  'DEVICE_QUOTA_EXHAUSTED',
-  'LOGIN_REQUIRED',
-  'PHONE_REQUIRED',
+  ...GATE_REASON_CODES,
   'PHONE_CODE_INVALID',
-  'CREDIT_REQUIRED',
-  'CREDIT_REJECTED',
-  'CREDIT_PENDING',
-  'USER_BLACKLISTED',
-  'UNPAID_ORDER',
   'DOOR_OPEN_FAILED',
   'DOOR_OPEN_TIMEOUT',
   'SESSION_NOT_FOUND',
   'SESSION_NOT_YOURS',
   'SESSION_STATE_CONFLICT',
-  'SESSION_ACTIVE',
   'ORDER_NOT_FOUND',
   'ORDER_ALREADY_PAID',
   'PAYMENT_FAILED',
@@ -82,29 +91,6 @@ export const CLIENT_ERROR_CODES = [
 export type CloudErrorCode = (typeof CLOUD_ERROR_CODES)[number]
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number]
 export type ErrorCode = CloudErrorCode | ClientErrorCode
-
-/**
- * Why the cloud's gate may refuse to open a door for this user right now: who the user is, what the user
- * owes, and every device state. Ordered roughly as the cloud ranks them (user first, then device).
- */
-export const GATE_REASON_CODES = [
-  'SESSION_ACTIVE',
-  'LOGIN_REQUIRED',
-  'PHONE_REQUIRED',
-  'CREDIT_REQUIRED',
-  'CREDIT_PENDING',
-  'CREDIT_REJECTED',
-  'USER_BLACKLISTED',
-  'UNPAID_ORDER',
-  'DEVICE_OFFLINE',
-  'DEVICE_SERVICE_EXPIRED',
-  'DEVICE_NOT_ACTIVATED',
-  'DEVICE_LOCK_FAULT',
-  'DEVICE_CAMERA_FAULT',
-  'DEVICE_RESTOCKING',
-  'DEVICE_IN_USE',
-  'DEVICE_QUOTA_EXHAUSTED',
-] as const satisfies readonly CloudErrorCode[]
 
 export type GateReasonCode = (typeof GATE_REASON_CODES)[number]
 
@@ -392,6 +378,12 @@ export class AppError extends Error {
  */
 export function isTransient(error: AppError): boolean {
   return error.code === 'NETWORK' || error.code === 'TIMEOUT'
+}
+
+/** The line under an error's message: the cloud's own words for the fields it refused, else the next step. */
+export function errorDetail(error: AppError): string {
+  const reasons = Object.values(error.fields ?? {}).filter((words) => words.trim() !== '')
+  return reasons.length > 0 ? reasons.join('；') : error.hint
 }
 
 /**

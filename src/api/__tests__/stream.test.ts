@@ -39,13 +39,15 @@ const flush = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve()
 }
 
-function stream() {
+/** `random` is jitter's draw: 0 (the default here) keeps every pause whole, 1 takes the most off. */
+function stream(random = () => 0) {
   return new CloudStream({
     url: 'ws://cloud.test/v1/stream',
     getToken: () => 'tok en',
     heartbeatMs: 20_000,
     pongTimeoutMs: 5_000,
     backoffMs: [500, 1000],
+    random,
   })
 }
 
@@ -103,6 +105,19 @@ test('a ping goes out every heartbeat; a missing pong drops the socket and it re
   await flush()
   expect(sockets).toHaveLength(2)
   expect(statuses).toEqual(['connecting', 'open', 'down', 'connecting'])
+})
+
+test('reconnect pauses are jittered shorter, never longer, so phones dropped together come back apart', async () => {
+  const s = stream(() => 1)
+  s.subscribe('sess_1', 0)
+  await flush()
+  sockets[0]!.handlers.onClose()
+  jest.advanceTimersByTime(374)
+  await flush()
+  expect(sockets).toHaveLength(1)
+  jest.advanceTimersByTime(1)
+  await flush()
+  expect(sockets).toHaveLength(2)
 })
 
 test('after a reconnect it resubscribes from the last acknowledged sequence number, not the first', async () => {

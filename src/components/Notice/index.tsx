@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { AppError } from '@/domain/errors'
+import { errorDetail, type AppError } from '@/domain/errors'
 import './index.scss'
 
 /**
@@ -8,11 +8,10 @@ import './index.scss'
  */
 export function Notice({ error }: { error: AppError | null }) {
   if (!error) return null
-  const reasons = Object.values(error.fields ?? {}).filter((words) => words.trim() !== '')
   return (
     <View className='notice' role='alert' data-error-code={error.code}>
       <Text className='notice__title'>{error.message}</Text>
-      <Text className='notice__detail'>{reasons.length > 0 ? reasons.join('；') : error.hint}</Text>
+      <Text className='notice__detail'>{errorDetail(error)}</Text>
     </View>
   )
 }

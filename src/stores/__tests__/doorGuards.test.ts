@@ -4,29 +4,14 @@
  * sends and read their Idempotency-Key and body instead.
  */
 import { configureTransport } from '@/api/transport'
-import type { KeyValueStorage } from '@/platform/types'
 import { setupCloudForJest } from '../../../mock/hosts/node'
+import { recordRequests } from '../../../mock/hosts/wire'
 import { createAppStore } from '../createAppStore'
 import { fakePorts } from './helpers/fakeStream'
+import { memoryStorage } from './helpers/memoryStorage'
 
 const QR = { kind: 'scan' as const, text: 'https://qr.kaimengui.cn/c/GZ0001A' }
 const OPEN_DOOR = 'POST /v1/door-sessions'
-
-/** One request as it left the phone: its key and its parsed JSON body. */
-interface Sent {
-  call: string
-  key: string | null
-  body: Record<string, unknown> | null
-}
-
-function memoryStorage(): KeyValueStorage {
-  const data = new Map<string, string>()
-  return {
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  }
-}
 
 function harness(userId = 'u_happy') {
   const jest$ = setupCloudForJest({
@@ -34,20 +19,7 @@ function harness(userId = 'u_happy') {
     clock: 'system',
     settings: { doorDelayMs: 30, settlementDelayMs: 30 },
   })
-  // Every /v1/ request, read when it starts: a dropped request or answer is still counted.
-  const reading: Promise<Sent>[] = []
-  jest$.server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    if (!url.pathname.startsWith('/v1/')) return
-    const call = `${request.method} ${url.pathname}`
-    const key = request.headers.get('Idempotency-Key')
-    reading.push(
-      request
-        .clone()
-        .text()
-        .then((text) => ({ call, key, body: text ? (JSON.parse(text) as Record<string, unknown>) : null })),
-    )
-  })
+  const sentSoFar = recordRequests(jest$.server)
   const store = createAppStore(memoryStorage(), fakePorts())
   configureTransport({
     baseUrl: 'http://cloud.test',
@@ -64,7 +36,7 @@ function harness(userId = 'u_happy') {
     ...jest$,
     store,
     /** The requests of one operation sent so far, in order. */
-    sent: async (call: string) => (await Promise.all(reading)).filter((r) => r.call === call),
+    sent: async (call: string) => (await sentSoFar()).filter((r) => r.call === call),
   }
 }
 

@@ -9,65 +9,34 @@ import { resetCloudClock } from '@/api/cloudClock'
 import { configureTransport } from '@/api/transport'
 import { AppError } from '@/domain/errors'
 import { platform } from '@/platform'
-import type { KeyValueStorage } from '@/platform/types'
-import { setupCloudForJest, type JestCloud } from '../../../mock/hosts/node'
+import { QUICK_AND_STILL, setupCloudForJest, type JestCloud } from '../../../mock/hosts/node'
+import { recordRequests, type SentRequest } from '../../../mock/hosts/wire'
 import type { SystemClock } from '../../../mock/model/clock'
 import { createAppStore, PERSIST_KEY } from '../createAppStore'
 import { fakePorts } from './helpers/fakeStream'
+import { memoryStorage } from './helpers/memoryStorage'
 
 const GZ = { kind: 'scan' as const, text: 'https://qr.kaimengui.cn/c/GZ0001A' }
 
-interface Sent {
-  call: string
-  key: string | null
-  body: Record<string, unknown> | null
-}
-
 type Cloud = JestCloud<SystemClock>
-let h: Cloud & { sent: () => Promise<Sent[]> }
+let h: Cloud & { sent: () => Promise<SentRequest[]> }
 const phones: { leave: () => void }[] = []
 
 function startCloud(scenario: string, settings = {}) {
   const jest$ = setupCloudForJest({
     scenario,
     clock: 'system',
-    settings: {
-      doorDelayMs: 30,
-      settlementDelayMs: 30,
-      creditAutoCompleteMs: null,
-      paymentAutoCompleteMs: null,
-      ...settings,
-    },
+    settings: { ...QUICK_AND_STILL, ...settings },
   })
-  const reading: Promise<Sent>[] = []
-  jest$.server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    if (!url.pathname.startsWith('/v1/')) return
-    const key = request.headers.get('Idempotency-Key')
-    reading.push(
-      request
-        .clone()
-        .text()
-        .then((text) => ({
-          call: `${request.method} ${url.pathname}`,
-          key,
-          body: text ? (JSON.parse(text) as Record<string, unknown>) : null,
-        })),
-    )
-  })
+  const sent = recordRequests(jest$.server)
   jest$.server.listen({ onUnhandledRequest: 'error' })
-  h = Object.assign(jest$, { sent: () => Promise.all(reading) })
+  h = Object.assign(jest$, { sent })
   return h
 }
 
 /** A phone of `userId`; `storage` is what survived (a kill) or nothing (a first start, a reinstall). */
 function phone(userId: string, storage = new Map<string, string>()) {
-  const kv: KeyValueStorage = {
-    getItem: (key) => storage.get(key) ?? null,
-    setItem: (key, value) => void storage.set(key, value),
-    removeItem: (key) => void storage.delete(key),
-  }
-  const store = createAppStore(kv, fakePorts())
+  const store = createAppStore(memoryStorage(storage), fakePorts())
   configureTransport({
     baseUrl: 'http://cloud.test',
     getToken: () => store.getState().token,

@@ -6,7 +6,7 @@ import { configureTransport } from '@/api/transport'
 import type { SessionEvent } from '@/api/types'
 import { formatFenPlain } from '@/domain/money'
 import { platform } from '@/platform'
-import { setupCloudForJest } from '../../../mock/hosts/node'
+import { QUICK_AND_STILL, setupCloudForJest } from '../../../mock/hosts/node'
 import { createAppStore } from '../createAppStore'
 import { fakePorts } from './helpers/fakeStream'
 
@@ -16,12 +16,7 @@ function harness(scenario: string, userId = 'u_happy') {
   const jest$ = setupCloudForJest({
     scenario,
     clock: 'system',
-    settings: {
-      doorDelayMs: 30,
-      settlementDelayMs: 30,
-      creditAutoCompleteMs: null,
-      paymentAutoCompleteMs: null,
-    },
+    settings: QUICK_AND_STILL,
   })
   const ports = fakePorts()
   const store = createAppStore(platform.storage, ports)

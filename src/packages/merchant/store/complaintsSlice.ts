@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
+import { worthRetrying } from '@/api/retry'
 import { newId } from '@/api/ids'
 import type { ComplaintState, MerchantComplaint } from '@/api/types'
 import { AppError } from '@/domain/errors'
@@ -10,7 +11,7 @@ import {
   withQty,
   type CorrectionLine,
 } from '../domain/correction'
-import { fetchPageInto, idle, isUncertain, type Paged } from './load'
+import { fetchPageInto, idle, type Paged } from './load'
 import type { MerchantState } from './types'
 
 export type Decision = 'approve' | 'reject'
@@ -186,7 +187,7 @@ export const createComplaintsSlice: StateCreator<MerchantState, [], [], Complain
         patchDecision({ step: 'done', attempt: null })
         return
       }
-      if (isUncertain(result.error)) {
+      if (worthRetrying(result.error, 'kept')) {
         patchDecision({ step: 'confirm', error: result.error })
         return
       }

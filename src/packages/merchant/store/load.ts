@@ -33,17 +33,6 @@ export async function fetchInto<T>(
   return result
 }
 
-/** Errors worth retrying with the same idempotency key: the request may or may not have been applied. */
-export function isUncertain(error: AppError): boolean {
-  return error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'SERVER_ERROR'
-}
-
-/** The cloud's own words for the field it refused, else the catalogue's hint: the line under a message. */
-export function failureDetail(error: AppError): string {
-  const fieldWords = Object.values(error.fields ?? {}).filter((w) => w.trim() !== '')
-  return fieldWords.length > 0 ? fieldWords.join('；') : error.hint
-}
-
 /** A cursor-paged list on screen: the items so far and where the next page starts. */
 export interface Paged<T> {
   list: Load<T[]>

@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand'
 import { callApi } from '@/api/endpoints'
+import { repeatUntil, worthRetrying } from '@/api/retry'
 import { newId } from '@/api/ids'
 import type { MerchantAccount, Withdrawal } from '@/api/types'
 import { AppError } from '@/domain/errors'
 import { formatFenPlain, parseWithdrawalAmount, type WithdrawalAmountCheck } from '@/domain/money'
-import { fetchInto, idle, isUncertain, type Load } from './load'
+import { fetchInto, idle, type Load } from './load'
 import type { MerchantState } from './types'
 
 const WATCH_EVERY_MS = 1500
@@ -102,21 +103,21 @@ export const createWalletSlice: StateCreator<MerchantState, [], [], WalletSlice>
 
     watchWithdrawals: () => {
       let stopped = false
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const startedAt = Date.now()
-      const tick = async () => {
-        if (stopped) return
-        if (!processing() || Date.now() - startedAt > WATCH_FOR_MS) return
-        await loadWithdrawals()
-        if (stopped) return
-        // A record that just settled moved money (a failed one gave it back): the balances follow.
-        if (!processing()) await loadAccounts()
-        else timer = setTimeout(() => void tick(), WATCH_EVERY_MS)
+      const over = () => stopped || !processing()
+      if (!over()) {
+        void repeatUntil(
+          async () => {
+            if (!stopped) await loadWithdrawals()
+          },
+          over,
+          { everyMs: WATCH_EVERY_MS, timeoutMs: WATCH_FOR_MS, pauseFirst: true },
+        ).then(async ({ timedOut }) => {
+          // A record that just settled moved money (a failed one gave it back): the balances follow.
+          if (!stopped && !timedOut) await loadAccounts()
+        })
       }
-      timer = setTimeout(() => void tick(), WATCH_EVERY_MS)
       return () => {
         stopped = true
-        clearTimeout(timer)
       }
     },
 
@@ -176,7 +177,7 @@ export const createWalletSlice: StateCreator<MerchantState, [], [], WalletSlice>
         await get().loadWallet()
         return
       }
-      if (isUncertain(result.error)) {
+      if (worthRetrying(result.error, 'kept')) {
         // It may have gone through: the retry carries the same key, so it cannot withdraw twice.
         patchForm({ step: 'confirm', error: result.error })
         return

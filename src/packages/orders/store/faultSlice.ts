@@ -39,43 +39,34 @@ function check(kind: FaultReportKind | null, description: string, attempted: boo
   return fields
 }
 
+function blankReport(key: string): FaultReport {
+  return {
+    key,
+    attempted: false,
+    deviceCode: null,
+    sessionId: null,
+    kind: null,
+    description: '',
+    fields: {},
+    submitting: false,
+    error: null,
+    reportId: null,
+  }
+}
+
 export const createFaultSlice =
   (ports: OrdersPorts): StateCreator<OrdersState, [], [], FaultSlice> =>
   (set, get) => {
     const patch = (change: Partial<FaultReport>) => set((s) => ({ fault: { ...s.fault, ...change } }))
     return {
-      fault: {
-        key: '',
-        attempted: false,
-        deviceCode: null,
-        sessionId: null,
-        kind: null,
-        description: '',
-        fields: {},
-        submitting: false,
-        error: null,
-        reportId: null,
-      },
+      fault: blankReport(''),
 
       startFaultReport: (deviceCode, sessionId) => {
         const { fault } = get()
         // Coming back to the same unfinished report keeps what was typed.
         if (fault.deviceCode === deviceCode && fault.sessionId === (sessionId ?? null) && !fault.reportId)
           return
-        set({
-          fault: {
-            key: ports.newId('fault-'),
-            attempted: false,
-            deviceCode,
-            sessionId: sessionId ?? null,
-            kind: null,
-            description: '',
-            fields: {},
-            submitting: false,
-            error: null,
-            reportId: null,
-          },
-        })
+        set({ fault: { ...blankReport(ports.newId('fault-')), deviceCode, sessionId: sessionId ?? null } })
       },
 
       setFaultKind: (kind) => {

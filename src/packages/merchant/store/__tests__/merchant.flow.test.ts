@@ -3,10 +3,10 @@
  * statistics, complaints and devices, as the pages drive them, minus the pixels.
  */
 import { configureTransport } from '@/api/transport'
+import { errorDetail } from '@/domain/errors'
 import { installCloudInJest } from '../../../../../mock/hosts/node'
 import { printableQr } from '../../domain/qrSticker'
 import { createMerchantStore } from '..'
-import { failureDetail } from '../load'
 import { withdrawAccount, withdrawCheck } from '../walletSlice'
 
 const WX = 'acc_wx_M001'
@@ -123,6 +123,23 @@ describe('withdrawals (提现)', () => {
     )
   })
 
+  test('the wallet follows a 处理中 withdrawal until it settles, then reloads the balances', async () => {
+    const { store, clock } = start()
+    await ready('100')
+    await store.getState().confirmWithdrawal()
+    const stop = store.getState().watchWithdrawals()
+    const reads = h.requests()
+    clock.advance(60_000) // the cloud pays it out
+    const settled = () => store.getState().withdrawals.data?.[0]?.state === 'succeeded'
+    for (let waited = 0; !settled() && waited < 4_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(settled()).toBe(true)
+    // One read found it settled; the balances followed once; then the watch ended by itself.
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    expect(h.requests() - reads).toBe(2)
+    stop()
+  })
+
   test('a retry after a lost answer carries the same key and creates one withdrawal', async () => {
     const { store, control } = start()
     const before = withdrawalCount()
@@ -204,7 +221,7 @@ describe('withdrawals (提现)', () => {
       attempt: null,
       error: { code: 'WITHDRAW_ABOVE_AVAILABLE' },
     })
-    expect(failureDetail(store.getState().withdraw.error!)).toMatch(/最多可提现/)
+    expect(errorDetail(store.getState().withdraw.error!)).toMatch(/最多可提现/)
     expect(store.getState().accounts.data?.find((a) => a.id === WX)?.availableFen).toBe(1000)
   })
 })
@@ -261,7 +278,7 @@ describe('complaints (客诉)', () => {
     await store.getState().submitDecision()
     const { decision } = store.getState()
     expect(decision).toMatchObject({ step: 'edit', attempt: null, error: { code: 'VALIDATION_FAILED' } })
-    expect(failureDetail(decision.error!)).toBe('更正后金额不能高于原订单金额')
+    expect(errorDetail(decision.error!)).toBe('更正后金额不能高于原订单金额')
     expect(h.cloud.listMerchantComplaints('u_merchant', { state: 'pending' }).items).toHaveLength(1)
     expect(h.cloud.getOrder('u_happy', orderId()).refunds).toEqual([])
   })

@@ -1,19 +1,8 @@
 import { configureTransport } from '@/api/transport'
-import type { KeyValueStorage } from '@/platform/types'
 import { FakeStream } from '@/stores/__tests__/helpers/fakeStream'
+import { memoryStorage } from '@/stores/__tests__/helpers/memoryStorage'
 import { setupCloudForJest } from '../../../../../../mock/hosts/node'
 import { createStaffStore, type StaffStore } from '../../createStaffStore'
-
-/** The phone's storage as a map: survives "restarts" of the store within one test. */
-export function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  }
-}
 
 /** The platform's network events, driven by the test. */
 export function fakeNetwork() {
