@@ -59,6 +59,39 @@ describe('Network drops of one operation', () => {
   })
 })
 
+describe('random silent loss', () => {
+  const fates = (net: Network, n: number) => Array.from({ length: n }, (_, i) => net.randomLoss(`req-${i}`))
+
+  it('loses about the share asked for, at each stage, and the same exchanges for the same seed', () => {
+    const net = new Network()
+    net.setLoss({ requestPct: 5, answerPct: 5, seed: 42 })
+    const first = fates(net, 4_000)
+    const share = (stage: string) => first.filter((f) => f === stage).length / first.length
+    expect(share('request')).toBeGreaterThan(0.04)
+    expect(share('request')).toBeLessThan(0.06)
+    // The answer stage is drawn for the requests that arrived: 5 % of the 95 %.
+    expect(share('answer')).toBeGreaterThan(0.038)
+    expect(share('answer')).toBeLessThan(0.058)
+    net.setLoss({ requestPct: 5, answerPct: 5, seed: 42 })
+    expect(fates(net, 4_000)).toEqual(first)
+    net.setLoss({ requestPct: 5, answerPct: 5, seed: 43 })
+    expect(fates(net, 4_000)).not.toEqual(first)
+  })
+
+  it('gives a browser’s resend of an attempt the fate of the attempt, and loses nothing when off', () => {
+    const net = new Network()
+    net.setLoss({ requestPct: 100, answerPct: 0, seed: 1 })
+    expect(net.randomLoss('req-1')).toBe('request')
+    net.setLoss({ requestPct: 0, answerPct: 100, seed: 1 })
+    expect(net.randomLoss('req-1')).toBe('answer')
+    expect(net.randomLoss('req-1')).toBe('answer')
+    expect(net.view().loss).toEqual({ requestPct: 0, answerPct: 100, seed: 1 })
+    net.setLoss({ requestPct: 0, answerPct: 0, seed: 1 })
+    expect(net.view().loss).toBeNull()
+    expect(fates(net, 100).every((f) => f === null)).toBe(true)
+  })
+})
+
 describe('the drop control over the API', () => {
   const cloud = installCloudInJest({ scenario: 'happy' })
 
@@ -107,6 +140,25 @@ describe('the drop control over the API', () => {
     const retry = await open('req-open-2')
     expect(retry.status).toBe(201)
     expect(((await retry.json()) as { id: string }).id).toBe(sessions()[0]?.id)
+  })
+
+  it('a lost exchange is silent: no answer and no reset, the phone only times out', async () => {
+    const token = cloud.tokenFor('u_happy')
+    runControl(cloud.control, 'network', 'POST', { lossRequestPct: 0, lossAnswerPct: 100, lossSeed: 7 })
+    try {
+      const outcome = await Promise.race([
+        get('/v1/me', 'req-silent-1', token).then(
+          () => 'answered',
+          () => 'reset',
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('silent'), 300)),
+      ])
+      expect(outcome).toBe('silent')
+    } finally {
+      runControl(cloud.control, 'network', 'POST', { lossRequestPct: 0, lossAnswerPct: 0 })
+    }
+    expect((await get('/v1/me', 'req-silent-2', token)).status).toBe(200)
+    expect(runControl(cloud.control, 'network', 'POST', { lossRequestPct: 101 }).status).toBe(400)
   })
 
   it('refuses an unknown operation, a negative count and an unknown stage', () => {

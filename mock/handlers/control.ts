@@ -254,11 +254,23 @@ export class Control {
 
   // ---- the network, the clock, the settings
 
-  /** Latency, and the next N requests or answers of any operation lost. */
+  /**
+   * Latency, the next N requests or answers of any operation lost, and random silent loss
+   * (`lossRequestPct`, `lossAnswerPct`, 0 to 100, drawn from `lossSeed`; both 0 to stop).
+   */
   network(body: Json): NetworkFaults {
     const net = this.runtime.network
     for (const key of ['latencyMs', 'dropRequests', 'dropResponses'] as const) {
       if (body[key] !== undefined) net[key] = count(body, key)
+    }
+    if (body.lossRequestPct !== undefined || body.lossAnswerPct !== undefined) {
+      const pct = (key: string) => {
+        const value = body[key] === undefined ? 0 : count(body, key)
+        if (value > 100) bad(`${key} must be at most 100`)
+        return value
+      }
+      const seed = body.lossSeed === undefined ? 1 : count(body, 'lossSeed')
+      net.setLoss({ requestPct: pct('lossRequestPct'), answerPct: pct('lossAnswerPct'), seed })
     }
     return net.view()
   }

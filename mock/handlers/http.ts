@@ -2,6 +2,7 @@ import { http, HttpResponse, delay, type HttpHandler } from 'msw'
 import { CloudError, isCloudError, type CloudErrorBody, type CloudErrorCode } from '../model/errors'
 import type { ContractOperation } from './contract'
 import type { Cloud, Runtime } from './runtime'
+import { SILENCE_MS } from './network'
 
 /** What an operation handler gets: the caller, the parsed path, query and body. */
 export interface Call {
@@ -170,6 +171,18 @@ export function mswPath(template: string): string {
 }
 
 /**
+ * A lost packet: no answer for a long while, then the connection is let go. The timer does not keep a
+ * Node process (a jest worker, a bench) alive.
+ */
+async function silence(): Promise<Response> {
+  await new Promise((resolve) => {
+    const timer = setTimeout(resolve, SILENCE_MS) as unknown as { unref?: () => void }
+    timer.unref?.()
+  })
+  return HttpResponse.error()
+}
+
+/**
  * The one wrapper around every operation: injected network faults and latency, X-Request-Id, CORS, auth,
  * JSON / multipart parsing, contract validation, the Idempotency-Key on every POST (replay or 409 through
  * the cloud's idempotency record), CloudError → the contract's Error body, anything else → 500.
@@ -184,6 +197,8 @@ export function operationHandler(
     // The app's own id of this attempt, which a browser's resend of it repeats (see network.ts).
     const attemptId = request.headers.get('X-Request-Id')
     if (runtime.network.shouldDrop('request', op.operationId, attemptId)) return HttpResponse.error()
+    const lost = runtime.network.randomLoss(attemptId)
+    if (lost === 'request') return silence()
     if (runtime.network.latencyMs > 0) await delay(runtime.network.latencyMs)
     const requestId = requestIdOf(request)
     let reply: Reply & { retryAfterSec?: number }
@@ -227,6 +242,7 @@ export function operationHandler(
     }
     // The cloud has done the work; only the answer is lost (what a retry with the same key must survive).
     if (runtime.network.shouldDrop('answer', op.operationId, attemptId)) return HttpResponse.error()
+    if (lost === 'answer') return silence()
     const headers: Record<string, string> = {
       ...corsHeaders(request),
       'X-Request-Id': requestId,

@@ -21,10 +21,24 @@ export interface OperationDrop {
   dropped: number
 }
 
+/**
+ * A lossy link: each API exchange is lost on the way in with `requestPct` per cent, else on the way back
+ * with `answerPct` per cent, drawn from a generator seeded with `seed`, so two runs with the same seed lose
+ * the same exchanges in the same order. A lost exchange is silent, as a lost packet is: no answer and no
+ * reset, and the phone learns of it only from its own timeout.
+ */
+export interface RandomLoss {
+  requestPct: number
+  answerPct: number
+  seed: number
+}
+
 /** The network faults as the control side shows them. */
 export interface NetworkFaults {
   /** Added before every API answer, in real milliseconds. */
   latencyMs: number
+  /** Exchanges lost at random (null: none). */
+  loss: RandomLoss | null
   /** The next N API requests, of any operation, fail as if the connection dropped, before the cloud sees them. */
   dropRequests: number
   /** The next N API requests, of any operation, are performed, then their answer is lost on the way back. */
@@ -37,10 +51,32 @@ export interface NetworkFaults {
 const RESEND_MEMORY_MS = 60_000
 const RESEND_MEMORY_SIZE = 256
 
+/** How long a silently lost exchange keeps its connection before the host lets it go. */
+export const SILENCE_MS = 60_000
+
+/**
+ * mulberry32: a small, fast 32-bit generator, good enough to pick lost packets reproducibly. The model's
+ * own rules never draw random numbers; only the network fault does, so it gets its own seeded source.
+ */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
+
 export class Network {
   latencyMs = 0
   dropRequests = 0
   dropResponses = 0
+  private loss: RandomLoss | null = null
+  private draw: () => number = () => 1
+  /** The stage each lossy exchange was lost at, drawn once when its request came in. */
+  private readonly fate = new Map<string, DropStage | null>()
   private readonly drops = new Map<string, OperationDrop>()
   /** Request ids already dropped, per stage, with when (real time: the browser's resend does not time travel). */
   private readonly dropped: Record<DropStage, Map<string, number>> = { request: new Map(), answer: new Map() }
@@ -58,6 +94,37 @@ export class Network {
     const drop: OperationDrop = { operationId, stage, left: count, dropped: 0 }
     this.drops.set(key, drop)
     return { ...drop }
+  }
+
+  /** Loses exchanges at random from now on (percentages 0 to 100), or no longer (null). */
+  setLoss(loss: RandomLoss | null): void {
+    this.loss = loss && (loss.requestPct > 0 || loss.answerPct > 0) ? { ...loss } : null
+    this.draw = this.loss ? seededRandom(this.loss.seed) : () => 1
+    this.fate.clear()
+  }
+
+  /**
+   * Where the random loss loses this attempt, if anywhere: drawn once when its request arrives, and the
+   * same again for a browser's resend of it (the same X-Request-Id). Without an id every exchange is an
+   * attempt of its own.
+   */
+  randomLoss(requestId: string | null): DropStage | null {
+    if (!this.loss) return null
+    const known = requestId === null ? undefined : this.fate.get(requestId)
+    if (known !== undefined) return known
+    const fate = this.drawFate()
+    if (requestId !== null) {
+      this.fate.set(requestId, fate)
+      while (this.fate.size > RESEND_MEMORY_SIZE) this.fate.delete(this.fate.keys().next().value as string)
+    }
+    return fate
+  }
+
+  private drawFate(): DropStage | null {
+    const loss = this.loss!
+    if (this.draw() * 100 < loss.requestPct) return 'request'
+    if (this.draw() * 100 < loss.answerPct) return 'answer'
+    return null
   }
 
   /**
@@ -83,6 +150,7 @@ export class Network {
   view(): NetworkFaults {
     return {
       latencyMs: this.latencyMs,
+      loss: this.loss ? { ...this.loss } : null,
       dropRequests: this.dropRequests,
       dropResponses: this.dropResponses,
       drops: [...this.drops.values()].map((d) => ({ ...d })),

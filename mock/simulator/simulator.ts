@@ -369,7 +369,8 @@ function renderStatus(s: State): void {
   // The old any-operation counters still work through the API (tests use them); show them only when set.
   const any =
     (net.dropRequests > 0 ? ` · 任意接口待丢弃请求 ${net.dropRequests} 次` : '') +
-    (net.dropResponses > 0 ? ` · 任意接口待丢弃响应 ${net.dropResponses} 次` : '')
+    (net.dropResponses > 0 ? ` · 任意接口待丢弃响应 ${net.dropResponses} 次` : '') +
+    (net.loss ? ` · 随机丢包：请求 ${net.loss.requestPct}%、响应 ${net.loss.answerPct}%（无应答）` : '')
   $('network-state').textContent = `延迟 ${net.latencyMs} ms · 推送连接 ${s.streams}${any}`
   renderDrops(s)
   for (const [id, key] of [

@@ -111,7 +111,7 @@ test('reconnect pauses are jittered shorter, never longer, so phones dropped tog
   const s = stream(() => 1)
   s.subscribe('sess_1', 0)
   await flush()
-  sockets[0]!.handlers.onClose()
+  sockets[0]!.handlers.onClose(1006, 'network lost')
   jest.advanceTimersByTime(374)
   await flush()
   expect(sockets).toHaveLength(1)
