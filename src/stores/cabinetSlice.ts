@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import { callApi } from '@/api/endpoints'
+import { readUntilAnswered } from '@/api/retry'
 import type { CabinetLanding } from '@/api/types'
 import { AppError, type NextStep } from '@/domain/errors'
 import { parseCabinetQr } from '@/domain/qr'
@@ -71,7 +71,7 @@ export const createCabinetSlice: StateCreator<AppState, [], [], CabinetSlice> = 
 
   loadCabinet: async (deviceCode) => {
     set((s) => ({ cabinet: { ...s.cabinet, deviceCode, status: 'loading', error: null } }))
-    const result = await callApi('getCabinetLanding', { path: { deviceCode } })
+    const result = await readUntilAnswered('getCabinetLanding', { path: { deviceCode } })
     // A newer scan may have replaced this cabinet while the answer was on its way.
     if (get().cabinet.deviceCode !== deviceCode) return
     if (result.ok)

@@ -2,7 +2,13 @@ import type { StateCreator } from 'zustand'
 import { cloudIsoToLocal } from '@/api/cloudClock'
 import { callApi } from '@/api/endpoints'
 import { newId } from '@/api/ids'
-import { backoffPause, OPEN_DEADLINE_MS, openUntilAnswered, worthRetrying } from '@/api/retry'
+import {
+  backoffPause,
+  OPEN_DEADLINE_MS,
+  openUntilAnswered,
+  readUntilAnswered,
+  worthRetrying,
+} from '@/api/retry'
 import type { StreamStatus } from '@/api/stream'
 import type { DoorNo, DoorSession, Receipt, SessionEvent } from '@/api/types'
 import { AppError, isTransient } from '@/domain/errors'
@@ -200,7 +206,7 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
 
     const rejoin = async (sessionId: string): Promise<boolean> => {
       setDoor({ rejoining: true })
-      const read = await callApi('getDoorSession', { path: { sessionId } })
+      const read = await readUntilAnswered('getDoorSession', { path: { sessionId } })
       if (read.ok) {
         adopt(read.data)
         return true
@@ -309,7 +315,7 @@ export function createDoorSlice(ports: StorePorts): StateCreator<AppState, [], [
         const session = get().door.log?.session
         const orderId = session?.orderId
         if (!session || !orderId) return
-        const result = await callApi('getOrder', { path: { orderId } })
+        const result = await readUntilAnswered('getOrder', { path: { orderId } })
         if (followedId() !== session.id) return
         if (result.ok) {
           receiptFailures = 0

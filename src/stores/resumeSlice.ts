@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { cloudOffsetMs } from '@/api/cloudClock'
 import { callApi } from '@/api/endpoints'
-import { repeatUntil } from '@/api/retry'
+import { readUntilAnswered, repeatUntil } from '@/api/retry'
 import type { ActiveState, DoorSession } from '@/api/types'
 import { isFinalSessionState } from '@/domain/doorSession'
 import { AppError, isTransient } from '@/domain/errors'
@@ -161,7 +161,7 @@ export const createResumeSlice: StateCreator<AppState, [], [], ResumeSlice> = (s
         set({ resumeStatus: 'checking' })
         let outcome: ResumeOutcome = { answered: false, target: null }
         try {
-          const result = await callApi('getActiveState', {})
+          const result = await readUntilAnswered('getActiveState', {})
           if (result.ok) {
             const here = get().cabinet
             // Asking logged the user in when no token was kept (a reinstall): a gate read before is stale.

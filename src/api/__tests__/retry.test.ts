@@ -87,6 +87,70 @@ test('the pause between attempts carries jitter, never longer than the schedule 
   }
 })
 
+describe('hedged attempts', () => {
+  /** Attempts whose answers come after `delays[n]` ms (n-th attempt), or never within the test. */
+  function timedAttempts(delays: (number | null)[]) {
+    const calls: { at: number; timeoutMs: number }[] = []
+    let inFlight = 0
+    let mostInFlight = 0
+    const attempt = (timeoutMs: number) => {
+      const delay = delays[calls.length]
+      calls.push({ at: Date.now(), timeoutMs })
+      inFlight += 1
+      mostInFlight = Math.max(mostInFlight, inFlight)
+      return new Promise<ApiResult<string>>((resolve) => {
+        const answer: ApiResult<string> =
+          delay === null || delay === undefined
+            ? lost()
+            : { ok: true, data: `answer ${calls.length}`, status: 201, requestId: 'r' }
+        setTimeout(
+          () => {
+            inFlight -= 1
+            resolve(answer)
+          },
+          delay ?? timeoutMs + 500,
+        )
+      })
+    }
+    return { attempt, calls, mostInFlight: () => mostInFlight }
+  }
+
+  test('a second attempt goes out when the first is slow to answer, and the first answer to come wins', async () => {
+    const { attempt, calls } = timedAttempts([5_000, 300])
+    const schedule = { attemptTimeoutMs: 8_000, pauseMs: 800, hedgeAfterMs: [1_000] }
+    let endedAt = 0
+    const startedAt = Date.now()
+    const done = callUntil(Date.now() + 20_000, schedule, attempt, () => 0).then((r) => {
+      endedAt = Date.now()
+      return r
+    })
+    await jest.advanceTimersByTimeAsync(10_000)
+    expect(await done).toMatchObject({ ok: true, data: 'answer 2' })
+    expect(calls.map((c) => c.at - startedAt)).toEqual([0, 1_000])
+    expect(endedAt - startedAt).toBe(1_300)
+  })
+
+  test('never more than three in flight; the hedge steps are read in order, the last repeating', async () => {
+    const { attempt, calls, mostInFlight } = timedAttempts([])
+    const schedule = { attemptTimeoutMs: 4_000, pauseMs: 800, hedgeAfterMs: [1_000, 1_500] }
+    const startedAt = Date.now()
+    const done = callUntil(Date.now() + 20_000, schedule, attempt, () => 0)
+    await jest.advanceTimersByTimeAsync(25_000)
+    expect((await done).ok).toBe(false)
+    expect(mostInFlight()).toBe(3)
+    // 0, +1 000, +1 500; the cap holds the fourth until the first fails (4 500) and a pause (800) passes.
+    expect(calls.slice(0, 4).map((c) => c.at - startedAt)).toEqual([0, 1_000, 2_500, 5_300])
+  })
+
+  test('without hedge steps there is one attempt at a time', async () => {
+    const { attempt, mostInFlight } = timedAttempts([])
+    const done = callUntil(Date.now() + 20_000, { attemptTimeoutMs: 2_000, pauseMs: 100 }, attempt)
+    await jest.advanceTimersByTimeAsync(25_000)
+    await done
+    expect(mostInFlight()).toBe(1)
+  })
+})
+
 describe('jitter and backoff', () => {
   test('jitter takes at most a quarter off a pause and never adds to it, whatever the source says', () => {
     expect(jittered(1_000, () => 0)).toBe(1_000)
