@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { Settings } from '../../mock/model/state'
 import { startEmulatorServer } from '../../mock/server/start'
 
 export const APP_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5')
@@ -9,14 +10,18 @@ export type Emulator = Awaited<ReturnType<typeof startEmulatorServer>> & {
   cabinetUrl: (options: { deviceCode?: string; qrText?: string; loginCode?: string; door?: 1 | 2 }) => string
 }
 
-/** The emulator server (API, stream, control, H5 app) on a free port, loaded with a named scenario. */
-export async function startEmulator(scenario: string): Promise<Emulator> {
+/**
+ * The emulator server (API, stream, control, H5 app) on a free port, loaded with a named scenario. `settings`
+ * are for those the control side cannot change later (the open rate limit, say).
+ */
+export async function startEmulator(scenario: string, settings?: Partial<Settings>): Promise<Emulator> {
   const server = await startEmulatorServer({
     port: 0,
     host: '127.0.0.1',
     scenario,
     appDir: APP_DIR,
     quiet: true,
+    settings,
   })
   const control = async (route: string, body?: unknown) => {
     const res = await fetch(`${server.url}/__control/${route}`, {

@@ -1,5 +1,16 @@
 import type { Page } from 'playwright-core'
 
+/** One measured budget: null where it could not be measured. */
+export interface Figure {
+  value: number | null
+  budget: number
+  unit: string
+  note?: string
+}
+
+/** What a file in measures/ returns, keyed like DESIGN §6. */
+export type Figures = Record<string, Figure>
+
 /** Marks written by the page itself, so timings do not include the test driver's own round trips. */
 export async function installMarks(page: Page): Promise<void> {
   // A string, not a function: tsx would wrap a function with helpers that do not exist in the page.

@@ -8,16 +8,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ROOT, loadAppConfig, subPackagesOf } from '../lib/app-config'
 import { packageSizesKb } from '../lib/package-size'
-
-export interface Figure {
-  value: number | null
-  budget: number
-  unit: string
-  note?: string
-}
+import type { Figures } from './measure'
 
 const args = new Set(process.argv.slice(2))
-const figures: Record<string, Figure> = {}
+const figures: Figures = {}
 
 async function main(): Promise<void> {
   if (!args.has('--no-build')) {
@@ -44,7 +38,7 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith('.ts'))
     .sort()) {
     const { measure } = (await import(path.join(dir, file))) as {
-      measure: () => Promise<Record<string, Figure>>
+      measure: () => Promise<Figures>
     }
     Object.assign(figures, await measure())
   }

@@ -1,11 +1,7 @@
-import path from 'node:path'
 import { openPhone } from '../../../e2e/lib/browser'
+import { startEmulator } from '../../../e2e/lib/emulator'
 import { domSize, homeUrl, scrollPageTo } from '../../../e2e/lib/orders'
-import { startEmulatorServer } from '../../../mock/server/start'
-import { ROOT } from '../../lib/app-config'
-import { median } from '../measure'
-
-type Figures = Record<string, { value: number | null; budget: number; unit: string; note?: string }>
+import { median, type Figures } from '../measure'
 
 const RUNS = 5
 
@@ -15,12 +11,7 @@ const RUNS = 5
  * loaded); and the largest the whole document gets while the list is scrolled from the top to its end.
  */
 export async function measure(): Promise<Figures> {
-  const server = await startEmulatorServer({
-    port: 0,
-    scenario: 'order_history',
-    appDir: path.join(ROOT, 'dist', 'h5'),
-    quiet: true,
-  })
+  const server = await startEmulator('order_history')
   const phone = await openPhone()
   const { page } = phone
   try {

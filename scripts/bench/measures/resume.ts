@@ -1,8 +1,6 @@
 import { openPhone, type Phone } from '../../../e2e/lib/browser'
 import { startEmulator } from '../../../e2e/lib/emulator'
-import { installMarks, median } from '../measure'
-
-type Figures = Record<string, { value: number | null; budget: number; unit: string; note?: string }>
+import { installMarks, median, type Figures } from '../measure'
 
 const DEVICE = 'GZ0001A'
 const RUNS = 5

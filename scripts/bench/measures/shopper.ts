@@ -1,11 +1,7 @@
-import path from 'node:path'
 import type { Request } from 'playwright-core'
 import { openPhone, type Phone } from '../../../e2e/lib/browser'
-import { startEmulatorServer } from '../../../mock/server/start'
-import { ROOT } from '../../lib/app-config'
-import { installMarks, median, percentile, watchFor } from '../measure'
-
-type Figures = Record<string, { value: number | null; budget: number; unit: string; note?: string }>
+import { startEmulator } from '../../../e2e/lib/emulator'
+import { installMarks, median, percentile, watchFor, type Figures } from '../measure'
 
 const DEVICE = 'GZ0001A'
 const OPEN_RUNS = 7
@@ -17,25 +13,14 @@ const CART_EVENTS = 12
  * with a 500 ms settlement.
  */
 export async function measure(): Promise<Figures> {
-  const server = await startEmulatorServer({
-    port: 0,
-    scenario: 'happy',
-    appDir: path.join(ROOT, 'dist', 'h5'),
-    quiet: true,
-    settings: { doorDelayMs: 300, settlementDelayMs: 500, rateLimitMaxOpens: 1000 },
+  // The runs open the door more often than the open rate limit allows, and the control side cannot lift it.
+  const server = await startEmulator('happy', {
+    doorDelayMs: 300,
+    settlementDelayMs: 500,
+    rateLimitMaxOpens: 1000,
   })
-  const control = async (route: string, body: unknown) => {
-    const res = await fetch(`${server.url}/__control/${route}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-    if (!res.ok) throw new Error(`control ${route}: ${res.status} ${await res.text()}`)
-    return res.json()
-  }
-  const cabinetUrl = `${server.url}/app/index.html#/pages/cabinet/index?q=${encodeURIComponent(
-    `https://qr.kaimengui.cn/c/${DEVICE}`,
-  )}&login_code=${encodeURIComponent('code:u_happy')}`
+  const { control } = server
+  const cabinetUrl = server.cabinetUrl({ deviceCode: DEVICE, loginCode: 'code:u_happy' })
   const productId = 'p_water'
 
   const phones: Phone[] = []

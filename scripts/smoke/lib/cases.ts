@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, test } from 'node:test'
+import { test } from 'node:test'
 import type { ControlState } from '../../../mock/handlers/control'
 import type { CabinetLanding, CartLine, DoorSession, Receipt } from '../../../src/api/types'
 import { describeError } from '../../../src/domain/errors'
-import { CLOUD_SETTINGS, FIXTURE, startCloud, type SmokeCloud } from './cloud'
+import { CLOUD_SETTINGS, FIXTURE } from './cloud'
 import { CABINET_PAGE, HOME_PAGE, SHOPPING_PAGE } from './paths'
-import { waitFor, type Launch, type OpenedPage, type Screen, type SocketPolicy } from './screen'
-
-export type PageOpener = (cloud: SmokeCloud, launch: Launch) => Promise<OpenedPage>
+import { waitFor, type OpenedPage, type Screen, type SocketPolicy } from './screen'
+import { smokeSuite, yuan, type PageOpener } from './suite'
 
 const CABINET_QR = `https://qr.kaimengui.cn/c/${FIXTURE.deviceCode}`
 /** A sticker pasted over ours: the right path and code on a host the app must not trust. */
 const HOSTILE_QR = `https://evil.example/c/${FIXTURE.deviceCode}`
 const LANDING_PATH = `/v1/devices/${FIXTURE.deviceCode}/landing`
-
-/** ¥3.50: the price format shoppers see (computed here in integer fen, independently of the app). */
-function yuan(fen: number): string {
-  return `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
-}
-
-function safely<T>(read: () => T): T | string {
-  try {
-    return read()
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err)
-  }
-}
 
 /** A stream frame of a type for a session (an `event` frame also of an event kind). */
 function isMessage(message: unknown, type: string, sessionId: string, kind?: string): boolean {
@@ -49,48 +35,13 @@ function cartOf(
  * cabinet QR against the emulated cloud, checked by what a shopper sees and what a tap does.
  */
 export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener): void {
-  let cloud: SmokeCloud
-
-  before(async () => {
-    cloud = await startCloud()
-  })
-  // Every test starts from the fixture world at the fixtures' Friday noon: no door open, full stock.
-  beforeEach(async () => {
-    await cloud.control('scenario', { name: 'happy' })
-  })
-  after(async () => {
-    await cloud?.stop()
-  })
-
-  const report = (page: OpenedPage) => () =>
-    [
-      `pages: ${JSON.stringify(page.routes())}`,
-      `screen: ${JSON.stringify(safely(() => page.screen.texts()))}`,
-      `requests: ${JSON.stringify(cloud.log.map((e) => `${e.method} ${e.path} → ${e.status ?? 'no answer'}`))}`,
-      `navigations: ${JSON.stringify(page.effects.navigations)}`,
-      `sockets: ${JSON.stringify(page.sockets.map((r) => `${r.state}, sent ${JSON.stringify(r.sent)}, ${r.received.length} received`))}`,
-      `toasts: ${JSON.stringify(page.effects.toasts)}`,
-      `platform APIs the stand-in lacks: ${JSON.stringify([...page.effects.missingApis])}`,
-    ].join('\n  ')
-
-  async function withPage(launch: Launch, body: (page: OpenedPage) => Promise<void>): Promise<void> {
-    cloud.clearLog()
-    const page = await open(cloud, launch)
-    try {
-      await body(page)
-    } catch (err) {
-      if (err instanceof Error && !err.message.includes('\n  screen: '))
-        err.message += `\n  ${report(page)()}`
-      throw err
-    } finally {
-      await page.close()
-    }
-  }
+  const suite = smokeSuite(open, 'happy')
+  const { report, withPage } = suite
 
   /** Waits for the cabinet the cloud described to be on screen and returns that description. */
   async function cabinetShown(page: OpenedPage): Promise<CabinetLanding> {
     const landing = await waitFor(() => {
-      const exchange = cloud.log.find((e) => e.path === LANDING_PATH && e.status === 200)
+      const exchange = suite.cloud.log.find((e) => e.path === LANDING_PATH && e.status === 200)
       const body = exchange?.body as CabinetLanding | undefined
       return body && page.screen.texts().includes(body.device.name) ? body : undefined
     }, report(page))
@@ -144,12 +95,13 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
   }
 
   const doorSessionPosts = () =>
-    cloud.log.filter((e) => e.method === 'POST' && e.path === '/v1/door-sessions')
+    suite.cloud.log.filter((e) => e.method === 'POST' && e.path === '/v1/door-sessions')
 
   /** How many times the app asked for the session's events over HTTP (its polling and catch-ups). */
   const eventPolls = (sessionId: string) =>
-    cloud.log.filter((e) => e.method === 'GET' && e.path.startsWith(`/v1/door-sessions/${sessionId}/events`))
-      .length
+    suite.cloud.log.filter(
+      (e) => e.method === 'GET' && e.path.startsWith(`/v1/door-sessions/${sessionId}/events`),
+    ).length
 
   /**
    * The shopper's path on the compiled app: 开门 on the cabinet page → one door session → the shopping page
@@ -196,7 +148,7 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
       assert.ok(page.screen.texts().includes('开门中…'), 'still 开门中 while the lock has not answered')
 
       // The lock answers after the door delay.
-      await cloud.advanceClock(CLOUD_SETTINGS.doorDelayMs)
+      await suite.cloud.advanceClock(CLOUD_SETTINGS.doorDelayMs)
       await waitFor(() => textOf(page, 'shopping__title') === '柜门已打开，请取商品', report(page))
       assert.equal(textOf(page, 'cart--empty'), '拿起商品后会显示在这里', 'the cart starts empty')
       // The timer counts from when the phone saw the door open (not from the cloud's clock): just opened.
@@ -205,7 +157,7 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
 
       // The shopper takes the product: the cabinet's sensors tell the cloud, the cloud tells the app.
       const eventsPolledBefore = eventPolls(session.id)
-      const world = await cloud.control<ControlState>('take', {
+      const world = await suite.cloud.control<ControlState>('take', {
         deviceCode,
         doorNo,
         productId: product.productId,
@@ -243,16 +195,19 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
       }
 
       // The shopper closes the door: settlement runs for the cloud's settlement delay.
-      await cloud.control('close', { deviceCode, doorNo })
+      await suite.cloud.control('close', { deviceCode, doorNo })
       await waitFor(() => textOf(page, 'shopping__title') === '门已关好，正在结算', report(page))
-      await cloud.advanceClock(CLOUD_SETTINGS.settlementDelayMs)
+      await suite.cloud.advanceClock(CLOUD_SETTINGS.settlementDelayMs)
       await waitFor(() => textOf(page, 'receipt__closed-title') === '门已关好', report(page))
 
       // The receipt is the cloud's: fetched here on our own, as the shopper.
-      const settled = (await cloud.getAsShopper(platform, `/v1/door-sessions/${session.id}`)) as DoorSession
+      const settled = (await suite.cloud.getAsShopper(
+        platform,
+        `/v1/door-sessions/${session.id}`,
+      )) as DoorSession
       assert.equal(settled.state, 'settled')
       assert.ok(settled.orderId, 'the settled session has an order')
-      const order = (await cloud.getAsShopper(platform, `/v1/orders/${settled.orderId}`)) as Receipt
+      const order = (await suite.cloud.getAsShopper(platform, `/v1/orders/${settled.orderId}`)) as Receipt
       assert.equal(textOf(page, 'receipt__amount'), yuan(order.totalFen), 'the total is the cloud’s')
       assert.equal(textOf(page, 'receipt__sum-total'), `实付 ${yuan(order.totalFen)}`)
       assert.equal(order.totalFen, cloudCart.totalFen, 'the receipt charges what the live cart showed')
@@ -280,11 +235,16 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
       await cabinetShown(page)
       await only(page.screen, 'gate-panel__open').tap()
       await waitFor(() => doorSessionPosts().some((e) => e.status === 201), report(page))
-      await cloud.advanceClock(CLOUD_SETTINGS.doorDelayMs)
+      await suite.cloud.advanceClock(CLOUD_SETTINGS.doorDelayMs)
       await waitFor(() => textOf(page, 'shopping__title') === '柜门已打开，请取商品', report(page))
     })
     // While the app is gone, the shopper takes a bottle.
-    await cloud.control('take', { deviceCode: FIXTURE.deviceCode, doorNo: 1, productId: 'p_cola', qty: 1 })
+    await suite.cloud.control('take', {
+      deviceCode: FIXTURE.deviceCode,
+      doorNo: 1,
+      productId: 'p_cola',
+      qty: 1,
+    })
     // A fresh start with nothing kept on the phone: only the cloud knows the door is open.
     await withPage({ page: HOME_PAGE }, async (page) => {
       await waitFor(() => textOf(page, 'shopping__title') === '柜门已打开，请取商品', report(page))
@@ -293,15 +253,15 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
       assert.match(only(page.screen, 'cart__line').text, /可口可乐/)
       assert.deepEqual(doorSessionPosts(), [], 'the relaunch opened nothing')
       assert.ok(
-        cloud.log.some((e) => e.path === '/v1/me/active' && e.status === 200),
+        suite.cloud.log.some((e) => e.path === '/v1/me/active' && e.status === 200),
         'it asked the cloud what is going on',
       )
     })
-    await cloud.control('close', { deviceCode: FIXTURE.deviceCode, doorNo: 1 })
+    await suite.cloud.control('close', { deviceCode: FIXTURE.deviceCode, doorNo: 1 })
   })
 
   test(`${platform}: credit refused, 换种方式 opens the credit page with the platform's alternatives and why not`, async () => {
-    await cloud.control('scenario', { name: 'credit_rejected' })
+    await suite.cloud.control('scenario', { name: 'credit_rejected' })
     const expected =
       platform === 'weapp'
         ? { offered: ['wxpay_contract', 'wxpay_deposit'], refused: ['wxpay_score_enable', 'wxpay_score_use'] }
@@ -378,7 +338,7 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
       assert.equal(only(page.screen, 'status-view__action').text.trim(), expected.actionLabel)
       // Give a stray request time to show up before asserting there was none.
       await new Promise((resolve) => setTimeout(resolve, 200))
-      const deviceCalls = cloud.log.filter((e) => e.path.includes('/devices/'))
+      const deviceCalls = suite.cloud.log.filter((e) => e.path.includes('/devices/'))
       assert.deepEqual(deviceCalls, [], 'no request for any cabinet')
       assert.equal(page.screen.byClass('gate-panel__open').length, 0, 'no 开门 button')
     })

@@ -1,58 +1,26 @@
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, test } from 'node:test'
+import { test } from 'node:test'
 import type { MerchantAccountList, MerchantDeviceList, Receipt } from '../../../src/api/types'
 import { qrModules } from '../../../src/packages/merchant/domain/qrSticker'
-import { startCloud, type SmokeCloud } from './cloud'
-import type { PageOpener } from './cases'
-import { waitFor, type Launch, type OpenedPage } from './screen'
+import { waitFor, type OpenedPage } from './screen'
+import { smokeSuite, yuan, type PageOpener } from './suite'
 
 const MERCHANT = 'code:u_merchant'
 const ROOT = 'packages/merchant/pages'
-
-function yuan(fen: number): string {
-  return `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
-}
 
 /**
  * The merchant subpackage in the compiled mini-programs: its pages load from the subpackage, talk to the
  * emulated cloud as the merchant, draw their charts and QR from Views, and a complaint is handled by taps.
  */
 export function merchantSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener): void {
-  let cloud: SmokeCloud
-  let refs: { complaintId: string; recentOrderId: string }
-
-  before(async () => {
-    cloud = await startCloud()
-  })
-  beforeEach(async () => {
-    const state = await cloud.control<{ scenario: { refs: typeof refs } }>('scenario', { name: 'merchant' })
-    refs = state.scenario.refs
-  })
-  after(async () => {
-    await cloud?.stop()
-  })
-
-  async function withPage(launch: Launch, body: (page: OpenedPage) => Promise<void>): Promise<void> {
-    cloud.clearLog()
-    const page = await open(cloud, launch)
-    try {
-      await body(page)
-    } catch (err) {
-      if (err instanceof Error) {
-        err.message += `\n  screen: ${JSON.stringify(page.screen.texts())}`
-        err.message += `\n  requests: ${JSON.stringify(cloud.log.map((e) => `${e.method} ${e.path} → ${e.status}`))}`
-      }
-      throw err
-    } finally {
-      await page.close()
-    }
-  }
+  const suite = smokeSuite<{ complaintId: string; recentOrderId: string }>(open, 'merchant')
+  const { withPage } = suite
 
   const shows = (page: OpenedPage, text: string) => () => page.screen.texts().includes(text)
   const describe = (page: OpenedPage) => () => JSON.stringify(page.screen.texts())
 
   test(`${platform}: the merchant's home shows today's sales and both accounts' balances`, async () => {
-    const accounts = (await cloud.getAsShopper(
+    const accounts = (await suite.cloud.getAsShopper(
       platform,
       '/v1/merchant/accounts',
       MERCHANT,
@@ -75,7 +43,7 @@ export function merchantSmokeTests(platform: 'weapp' | 'alipay', open: PageOpene
   })
 
   test(`${platform}: a cabinet's QR is drawn module by module from its URL`, async () => {
-    const devices = (await cloud.getAsShopper(
+    const devices = (await suite.cloud.getAsShopper(
       platform,
       '/v1/merchant/devices',
       MERCHANT,
@@ -90,7 +58,7 @@ export function merchantSmokeTests(platform: 'weapp' | 'alipay', open: PageOpene
   })
 
   test(`${platform}: a complaint approved by taps refunds the shopper's order 原路返回`, async () => {
-    const { complaintId, recentOrderId } = refs
+    const { complaintId, recentOrderId } = suite.refs
     await withPage(
       { page: `${ROOT}/complaint/index`, query: { id: complaintId }, loginCode: MERCHANT },
       async (page) => {
@@ -103,7 +71,7 @@ export function merchantSmokeTests(platform: 'weapp' | 'alipay', open: PageOpene
         await waitFor(shows(page, '处理结果：已处理'), describe(page))
       },
     )
-    const order = (await cloud.getAsShopper(platform, `/v1/orders/${recentOrderId}`)) as Receipt
+    const order = (await suite.cloud.getAsShopper(platform, `/v1/orders/${recentOrderId}`)) as Receipt
     assert.equal(order.refunds.length, 1)
     assert.equal(order.refunds[0]?.destination, '原路返回')
     assert.equal(order.status, 'partially_refunded')

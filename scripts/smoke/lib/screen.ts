@@ -21,6 +21,39 @@ export interface Screen {
   byClass: (name: string) => ScreenNode[]
 }
 
+/** A platform's rendered page as the questions a Screen asks of it, whatever holds it (a DOM, Taro's data). */
+export interface RenderedTree<N> {
+  /** Every node, in document order. */
+  nodes: () => Iterable<N>
+  /** The texts a node holds directly (not its children's). */
+  ownTexts: (node: N) => string[]
+  /** Its class names as written in the app's source. */
+  classes: (node: N) => string[]
+  /** The node as a test handles it, found by the class name `lookedUpBy`. */
+  toScreenNode: (node: N, classes: string[], lookedUpBy: string) => ScreenNode
+}
+
+export function readScreen<N>(tree: RenderedTree<N>): Screen {
+  return {
+    texts: () => {
+      const out: string[] = []
+      for (const node of tree.nodes()) {
+        const own = tree.ownTexts(node).join('').trim()
+        if (own) out.push(own)
+      }
+      return out
+    },
+    byClass: (name) => {
+      const found: ScreenNode[] = []
+      for (const node of tree.nodes()) {
+        const classes = tree.classes(node)
+        if (classes.includes(name)) found.push(tree.toScreenNode(node, classes, name))
+      }
+      return found
+    },
+  }
+}
+
 /** What the app asked of the platform that a shopper notices: toasts, phone calls, page changes. */
 export interface PlatformEffects {
   toasts: string[]

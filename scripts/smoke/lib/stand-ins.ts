@@ -1,4 +1,4 @@
-import { FIXTURE, type SmokeCloud } from './cloud'
+import { FIXTURE, type CloudAnswer, type SmokeCloud } from './cloud'
 import { recordingMissing } from './globals'
 import type { PlatformEffects } from './screen'
 import type { SocketHub, StandInSocket } from './sockets'
@@ -43,7 +43,7 @@ export interface PageRouter {
   back: (delta: number) => void
 }
 
-interface StandInContext {
+export interface StandInContext {
   cloud: SmokeCloud
   effects: PlatformEffects
   launch: LaunchOptions
@@ -159,10 +159,49 @@ function common(ctx: StandInContext, failure: (message: string) => unknown) {
   }
 }
 
+type Settle = (ok: boolean, value: unknown) => void
+
+/**
+ * Sends one of the app's requests on to the emulator. `reply` says whether this platform calls the answer
+ * a success and in what shape it hands it over; `failure` is what a network error looks like. The
+ * callbacks run once, whichever of answer, failure or the platform's abort (the returned settle) comes
+ * first. Once the app is gone nothing is sent (null): its requests are never answered.
+ */
+function forward(
+  ctx: StandInContext,
+  options: Options,
+  headers: unknown,
+  reply: (answer: CloudAnswer) => readonly [ok: boolean, value: unknown],
+  failure: (err: Error) => unknown,
+): Settle | null {
+  const cb = callbacks(options)
+  let settled = false
+  const settle: Settle = (ok, value) => {
+    if (settled) return
+    settled = true
+    ;(ok ? cb.success : cb.fail)(value)
+    cb.complete(value)
+  }
+  if (ctx.gone.value) return null
+  ctx.cloud
+    .send({
+      url: String(options.url),
+      method: typeof options.method === 'string' ? options.method : 'GET',
+      headers: headers as Record<string, string> | undefined,
+      data: options.data,
+      dataType: typeof options.dataType === 'string' ? options.dataType : 'json',
+    })
+    .then(
+      (answer) => settle(...reply(answer)),
+      (err: Error) => settle(false, failure(err)),
+    )
+  return settle
+}
+
 /** `wx` for the WeChat build: requests go to the emulator and answer with `{statusCode, data, header}`. */
 export function createWx(ctx: StandInContext): Record<string, unknown> {
   const { storage, apis } = common(ctx, (errMsg) => ({ errMsg }))
-  const { cloud, effects } = ctx
+  const { effects } = ctx
   const wx = {
     ...apis,
     login: succeeds(() => {
@@ -170,35 +209,24 @@ export function createWx(ctx: StandInContext): Record<string, unknown> {
       return { code: ctx.loginCode ?? FIXTURE.loginCode, errMsg: 'login:ok' }
     }),
     request: (options: Options) => {
-      const cb = callbacks(options)
-      let settled = false
-      const settle = (ok: boolean, value: unknown) => {
-        if (settled) return
-        settled = true
-        ;(ok ? cb.success : cb.fail)(value)
-        cb.complete(value)
-      }
-      if (ctx.gone.value) return { abort: noop }
-      cloud
-        .send({
-          url: String(options.url),
-          method: typeof options.method === 'string' ? options.method : 'GET',
-          headers: options.header as Record<string, string> | undefined,
-          data: options.data,
-          dataType: typeof options.dataType === 'string' ? options.dataType : 'json',
-        })
-        .then(
-          // WeChat succeeds for any HTTP status.
-          (answer) =>
-            settle(true, {
-              statusCode: answer.status,
-              data: answer.data,
-              header: answer.headers,
-              cookies: [],
-              errMsg: 'request:ok',
-            }),
-          (err: Error) => settle(false, { errMsg: `request:fail ${err.message}`, errno: 600001 }),
-        )
+      const settle = forward(
+        ctx,
+        options,
+        options.header,
+        // WeChat succeeds for any HTTP status.
+        (answer) => [
+          true,
+          {
+            statusCode: answer.status,
+            data: answer.data,
+            header: answer.headers,
+            cookies: [],
+            errMsg: 'request:ok',
+          },
+        ],
+        (err) => ({ errMsg: `request:fail ${err.message}`, errno: 600001 }),
+      )
+      if (!settle) return { abort: noop }
       return {
         abort: () => settle(false, { errMsg: 'request:fail abort', errno: 600003 }),
         onHeadersReceived: noop,
@@ -242,7 +270,7 @@ export function createWx(ctx: StandInContext): Record<string, unknown> {
  */
 export function createMy(ctx: StandInContext): Record<string, unknown> {
   const { storage, apis } = common(ctx, (errorMessage) => ({ error: 3, errorMessage }))
-  const { cloud, effects } = ctx
+  const { effects } = ctx
   const my = {
     ...apis,
     getAuthCode: succeeds(() => {
@@ -254,36 +282,26 @@ export function createMy(ctx: StandInContext): Record<string, unknown> {
       }
     }),
     request: (options: Options) => {
-      const cb = callbacks(options)
-      let settled = false
-      const settle = (ok: boolean, value: unknown) => {
-        if (settled) return
-        settled = true
-        ;(ok ? cb.success : cb.fail)(value)
-        cb.complete(value)
-      }
-      if (ctx.gone.value) return { abort: noop }
-      cloud
-        .send({
-          url: String(options.url),
-          method: typeof options.method === 'string' ? options.method : 'GET',
-          headers: options.headers as Record<string, string> | undefined,
-          data: options.data,
-          dataType: typeof options.dataType === 'string' ? options.dataType : 'json',
-        })
-        .then(
-          (answer) =>
-            answer.status >= 200 && answer.status < 300
-              ? settle(true, { status: answer.status, data: answer.data, headers: answer.headers })
-              : settle(false, {
+      const settle = forward(
+        ctx,
+        options,
+        options.headers,
+        (answer) =>
+          answer.status >= 200 && answer.status < 300
+            ? [true, { status: answer.status, data: answer.data, headers: answer.headers }]
+            : [
+                false,
+                {
                   error: 19,
                   errorMessage: 'http status error',
                   status: answer.status,
                   data: answer.data,
                   headers: answer.headers,
-                }),
-          () => settle(false, { error: 12, errorMessage: 'network error' }),
-        )
+                },
+              ],
+        () => ({ error: 12, errorMessage: 'network error' }),
+      )
+      if (!settle) return { abort: noop }
       return { abort: () => settle(false, { error: 9, errorMessage: 'request aborted' }) }
     },
     getStorageSync: ({ key }: { key: string }) => ({ data: storage.has(key) ? storage.get(key) : null }),

@@ -3,14 +3,13 @@ import path from 'node:path'
 import { JSDOM } from 'jsdom'
 import type * as Simulate from 'miniprogram-simulate'
 import type { SmokeCloud } from './cloud'
-import { forgetBundle, installGlobals, nodeRequire, step } from './globals'
-import { PageStack, declaredPages, type HostedPage } from './pages'
-import { CABINET_PAGE, buildRoot } from './paths'
-import { newEffects, type Launch, type OpenedPage, type Screen, type ScreenNode } from './screen'
-import { createSocketHub } from './sockets'
-import { createWx, type LaunchOptions } from './stand-ins'
+import { installGlobals, nodeRequire, step } from './globals'
+import { openApp, pageLifecycles } from './launch'
+import type { HostedPage } from './pages'
+import { buildRoot } from './paths'
+import { readScreen, type Launch, type OpenedPage, type Screen } from './screen'
+import { createWx } from './stand-ins'
 
-type Fn = (this: unknown, ...args: unknown[]) => unknown
 type Config = Record<string, unknown>
 
 let simulate: typeof Simulate | null = null
@@ -43,12 +42,6 @@ function loadSimulate(): typeof Simulate {
   return simulate
 }
 
-function lifecycle(target: Config | null, name: string): Fn {
-  const fn = target?.[name]
-  if (typeof fn !== 'function') throw new Error(`the compiled output has no ${name} lifecycle`)
-  return fn as Fn
-}
-
 /** miniprogram-simulate prefixes every class with its component's tag (`main--`, `comp--`). */
 function classesOf(el: Element): string[] {
   return [...el.classList].map((c) => c.replace(/^(?:main|comp)--/, ''))
@@ -62,44 +55,30 @@ function screenOf(rendered: Rendered): Screen {
     if (!rendered.dom) throw new Error('the page has no DOM')
     return rendered.dom
   }
-  return {
-    texts: () => {
-      const out: string[] = []
-      for (const el of [dom(), ...dom().querySelectorAll('*')]) {
-        const own = [...el.childNodes]
-          .filter((n) => n.nodeType === n.TEXT_NODE)
-          .map((n) => n.textContent ?? '')
-          .join('')
-          .trim()
-        if (own) out.push(own)
+  return readScreen<Element>({
+    nodes: () => [dom(), ...dom().querySelectorAll('*')],
+    ownTexts: (el) =>
+      [...el.childNodes].filter((n) => n.nodeType === n.TEXT_NODE).map((n) => n.textContent ?? ''),
+    classes: classesOf,
+    toScreenNode: (el, classes, name) => {
+      const fire = async (event: string) => {
+        // Taro's templates give a node the app's own id when it set one (then not found by its sid).
+        const sid = el.getAttribute('data-sid')
+        const target =
+          (sid ? rendered.querySelector(`#${sid}`) : undefined) ?? rendered.querySelector(`.${name}`)
+        if (!target) throw new Error(`no node to fire ${event} on for .${name} (data-sid ${String(sid)})`)
+        target.dispatchEvent(event)
+        await new Promise((resolve) => setTimeout(resolve))
       }
-      return out
-    },
-    byClass: (name) => {
-      const found: ScreenNode[] = []
-      for (const el of dom().querySelectorAll('*')) {
-        const classes = classesOf(el)
-        if (!classes.includes(name)) continue
-        const fire = async (event: string) => {
-          // Taro's templates give a node the app's own id when it set one (then not found by its sid).
-          const sid = el.getAttribute('data-sid')
-          const target =
-            (sid ? rendered.querySelector(`#${sid}`) : undefined) ?? rendered.querySelector(`.${name}`)
-          if (!target) throw new Error(`no node to fire ${event} on for .${name} (data-sid ${String(sid)})`)
-          target.dispatchEvent(event)
-          await new Promise((resolve) => setTimeout(resolve))
-        }
-        found.push({
-          tag: el.tagName.toLowerCase().replace(/^wx-/, ''),
-          classes,
-          text: el.textContent ?? '',
-          tap: () => fire('tap'),
-          trigger: (event) => fire(event),
-        })
+      return {
+        tag: el.tagName.toLowerCase().replace(/^wx-/, ''),
+        classes,
+        text: el.textContent ?? '',
+        tap: () => fire('tap'),
+        trigger: (event) => fire(event),
       }
-      return found
     },
-  }
+  })
 }
 
 /**
@@ -112,21 +91,6 @@ function screenOf(rendered: Rendered): Screen {
 export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<OpenedPage> {
   const sim = loadSimulate()
   const root = buildRoot('weapp')
-  forgetBundle(root)
-  const effects = newEffects()
-  const launchRoute = launch.page ?? CABINET_PAGE
-  const query = launch.page
-    ? (launch.query ?? {})
-    : { q: encodeURIComponent(launch.qrText ?? ''), scancode_time: '1795147200' }
-  const launchOptions: LaunchOptions = {
-    path: launchRoute,
-    query,
-    scene: launch.page ? 1001 : 1011,
-    referrerInfo: {},
-  }
-  const captured: { app: Config | null } = { app: null }
-  const sockets = createSocketHub(cloud, launch.socket ?? 'live')
-  const gone = { value: false }
   const componentGlobal = (globalThis as unknown as { Component: (definition: Config) => void }).Component
 
   /** The j-component id of each page's definition (and of Taro's `comp`), compiled once per bundle load. */
@@ -162,21 +126,19 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
     rendered.attach(parent)
     const instance = rendered.instance as unknown as Config
     Object.assign(instance, { route, __route__: route })
+    const lifecycles = pageLifecycles(instance)
     return {
       route,
       instance,
       screen: screenOf(rendered),
-      // WeChat: onLoad (with the page query), onShow, onReady.
+      ...lifecycles,
+      // WeChat hands onLoad the page query, which the page also reads back as `options`.
       load: (pageQuery) => {
         instance.options = pageQuery
-        lifecycle(instance, 'onLoad').call(instance, pageQuery)
-        lifecycle(instance, 'onShow').call(instance)
-        lifecycle(instance, 'onReady').call(instance)
+        lifecycles.load(pageQuery)
       },
-      show: () => void lifecycle(instance, 'onShow').call(instance),
-      hide: () => void lifecycle(instance, 'onHide').call(instance),
       unload: () => {
-        lifecycle(instance, 'onUnload').call(instance)
+        lifecycles.unload()
         // Taro's unmount still calls setData on its way out; detach once it is done.
         setTimeout(() => {
           rendered.detach()
@@ -186,59 +148,22 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
     }
   }
 
-  const stack = new PageStack(declaredPages(root), createPage)
-  const restore = installGlobals({
-    wx: createWx({
-      cloud,
-      effects,
-      launch: launchOptions,
-      router: stack,
-      sockets,
-      gone,
-      loginCode: launch.loginCode,
+  const query = launch.page
+    ? (launch.query ?? {})
+    : { q: encodeURIComponent(launch.qrText ?? ''), scancode_time: '1795147200' }
+  return openApp(cloud, launch, {
+    root,
+    queries: { launch: query, page: query },
+    createPage,
+    globals: (context) => ({
+      wx: createWx(context),
+      // A page is a component whose lifecycles are methods (as with WeChat's Component-built pages).
+      Page: (config: Config) => {
+        const methods: Record<string, unknown> = {}
+        for (const [key, value] of Object.entries(config))
+          if (typeof value === 'function') methods[key] = value
+        componentGlobal({ data: config.data ?? {}, methods })
+      },
     }),
-    App: (config: Config) => void (captured.app = config),
-    // A page is a component whose lifecycles are methods (as with WeChat's Component-built pages).
-    Page: (config: Config) => {
-      const methods: Record<string, unknown> = {}
-      for (const [key, value] of Object.entries(config)) if (typeof value === 'function') methods[key] = value
-      componentGlobal({ data: config.data ?? {}, methods })
-    },
-    getApp: () => captured.app,
-    getCurrentPages: () => stack.pages.map((p) => p.instance),
-    requirePlugin: () => ({}),
   })
-  try {
-    step('loading app.js', () => nodeRequire(path.join(root, 'app.js')))
-    step('launching the app', () => {
-      lifecycle(captured.app, 'onLaunch').call(captured.app, launchOptions)
-      lifecycle(captured.app, 'onShow').call(captured.app, launchOptions)
-    })
-    stack.launch(launchRoute, query)
-
-    return {
-      screen: {
-        texts: () => stack.current.screen.texts(),
-        byClass: (name) => stack.current.screen.byClass(name),
-      },
-      effects,
-      routes: () => stack.pages.map((p) => p.route),
-      sockets: sockets.records,
-      close: async () => {
-        try {
-          stack.unloadAll()
-          await new Promise((resolve) => setTimeout(resolve, 30))
-        } finally {
-          gone.value = true
-          sockets.closeAll()
-          restore()
-        }
-      },
-    }
-  } catch (err) {
-    gone.value = true
-    sockets.closeAll()
-    restore()
-    throw err
-  }
 }
