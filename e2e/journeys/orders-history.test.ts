@@ -4,9 +4,8 @@
  * reply.
  */
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
-import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
-import { startEmulator, type Emulator } from '../lib/emulator'
+import { before, test } from 'node:test'
+import { journeyFile } from '../lib/journey-file'
 import {
   domSize,
   homeUrl,
@@ -17,36 +16,21 @@ import {
   type ScenarioRefs,
 } from '../lib/orders'
 
-let emulator: Emulator
-let phone: Phone | undefined
+const journey = journeyFile('order_history')
 let refs: ScenarioRefs
 
 before(async () => {
-  emulator = await startEmulator('order_history')
-  refs = await scenario(emulator, 'order_history')
-})
-
-after(async () => {
-  await emulator.stop()
-})
-
-afterEach(async (t) => {
-  if (phone) {
-    if (process.exitCode) await keepScreenshot(phone.page, t.name)
-    await phone.close()
-    phone = undefined
-  }
+  refs = await scenario(journey.emulator, 'order_history')
 })
 
 test('1,000 orders: from home to 我的订单, scrolled to the end, the page never holds more than a screenful', async () => {
-  phone = await openPhone()
-  const { page } = phone
+  const page = await journey.phone()
   const listCalls: string[] = []
   page.on('request', (req) => {
     const url = new URL(req.url())
     if (url.pathname === '/v1/orders') listCalls.push(url.search)
   })
-  await page.goto(homeUrl(emulator))
+  await page.goto(homeUrl(journey.emulator))
   await page.getByText('我的订单').click()
   await page.locator('.order-row').first().waitFor({ timeout: 20_000 })
   const firstRow = await page.locator('.order-row').first().innerText()
@@ -83,9 +67,8 @@ test('1,000 orders: from home to 我的订单, scrolled to the end, the page nev
 })
 
 test('tabs: 待支付 is empty, 退款·申诉 holds the refunded and complained-about orders', async () => {
-  phone = await openPhone()
-  const { page } = phone
-  await page.goto(ordersUrl(emulator, 'list'))
+  const page = await journey.phone()
+  await page.goto(ordersUrl(journey.emulator, 'list'))
   await page.locator('.order-row').first().waitFor({ timeout: 20_000 })
   await page.locator('[role="tab"][data-value="unpaid"]').click()
   await page.getByText('暂无订单').waitFor({ timeout: 10_000 })
@@ -101,9 +84,8 @@ test('tabs: 待支付 is empty, 退款·申诉 holds the refunded and complained
 })
 
 test('a receipt with a refund: the amount, 原路返回 to the channel, when, and that it has arrived', async () => {
-  phone = await openPhone()
-  const { page } = phone
-  await page.goto(ordersUrl(emulator, 'list'))
+  const page = await journey.phone()
+  await page.goto(ordersUrl(journey.emulator, 'list'))
   await page.locator(`.order-row[data-order-id="${refs.historyRefundedOrderId}"]`).click()
   const refund = page.locator('.receipt__refund').first()
   await refund.waitFor({ timeout: 20_000 })
@@ -121,9 +103,8 @@ test('a receipt with a refund: the amount, 原路返回 to the channel, when, an
 })
 
 test('a rejected complaint: its state and the merchant’s reply on the receipt and on its own page', async () => {
-  phone = await openPhone()
-  const { page } = phone
-  await page.goto(ordersUrl(emulator, 'detail', { orderId: refs.rejectedOrderId! }))
+  const page = await journey.phone()
+  await page.goto(ordersUrl(journey.emulator, 'detail', { orderId: refs.rejectedOrderId! }))
   const card = page.locator('.complaint-card[data-complaint-state="rejected"]')
   await card.waitFor({ timeout: 20_000 })
   await page.getByText('商户回复：经核对柜内称重记录').waitFor({ timeout: 10_000 })
@@ -140,14 +121,13 @@ test('a rejected complaint: its state and the merchant’s reply on the receipt 
 })
 
 test('a fault report from a receipt: the kind is required, then it is filed and the 客服 phone stays at hand', async () => {
-  phone = await openPhone()
-  const { page } = phone
+  const page = await journey.phone()
   const reports: string[] = []
   page.on('request', (req) => {
     if (req.method() === 'POST' && new URL(req.url()).pathname === '/v1/fault-reports')
       reports.push(req.url())
   })
-  await page.goto(ordersUrl(emulator, 'detail', { orderId: refs.historyRefundedOrderId! }))
+  await page.goto(ordersUrl(journey.emulator, 'detail', { orderId: refs.historyRefundedOrderId! }))
   await page.getByText('故障报修').click()
   await page.locator('.fault-report').waitFor({ timeout: 20_000 })
   await tapButton(page, '提交报修')

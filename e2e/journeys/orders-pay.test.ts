@@ -3,45 +3,26 @@
  * payment, confirmed by the cloud) and the cabinet page then offers 开门.
  */
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
-import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
-import { startEmulator, type Emulator } from '../lib/emulator'
+import { test } from 'node:test'
+import { journeyFile } from '../lib/journey-file'
 import { homeUrl, launch, scenario, tapButton } from '../lib/orders'
 
-let emulator: Emulator
-let phone: Phone | undefined
-
-before(async () => {
-  emulator = await startEmulator('unpaid_order')
-})
-
-after(async () => {
-  await emulator.stop()
-})
-
-afterEach(async (t) => {
-  if (phone) {
-    if (process.exitCode) await keepScreenshot(phone.page, t.name)
-    await phone.close()
-    phone = undefined
-  }
-})
+const journey = journeyFile('unpaid_order')
 
 test('pay an unpaid order from 我的订单, then the cabinet page shows 开门', async () => {
-  const refs = await scenario(emulator, 'unpaid_order')
-  phone = await openPhone()
-  const { page } = phone
+  const refs = await scenario(journey.emulator, 'unpaid_order')
+  const page = await journey.phone()
   const payments: string[] = []
   page.on('request', (req) => {
     const url = new URL(req.url())
     if (req.method() === 'POST' && url.pathname.endsWith('/payments')) payments.push(url.pathname)
   })
 
-  await page.goto(emulator.cabinetUrl({ deviceCode: 'GZ0001A' }))
+  await page.goto(journey.emulator.cabinetUrl({ deviceCode: 'GZ0001A' }))
   await page.locator('[data-gate-reason="UNPAID_ORDER"]').waitFor({ timeout: 20_000 })
 
   // The same phone opens the app from home (the token it got on the cabinet page is kept).
-  await launch(page, homeUrl(emulator))
+  await launch(page, homeUrl(journey.emulator))
   await page.getByText('我的订单').click()
   const banner = page.locator('.order-list__unpaid')
   await banner.waitFor({ timeout: 20_000 })
@@ -68,7 +49,7 @@ test('pay an unpaid order from 我的订单, then the cabinet page shows 开门'
   // The list no longer nags, and the cabinet opens.
   await page.goBack()
   await page.locator('.order-list__unpaid').waitFor({ state: 'detached', timeout: 10_000 })
-  await launch(page, emulator.cabinetUrl({ deviceCode: 'GZ0001A' }))
+  await launch(page, journey.emulator.cabinetUrl({ deviceCode: 'GZ0001A' }))
   await page.getByText('开门', { exact: true }).first().waitFor({ timeout: 20_000 })
   assert.equal(await page.locator('[data-gate-reason="UNPAID_ORDER"]').count(), 0)
 })

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { after, afterEach, before, test } from 'node:test'
 import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
 import { startEmulator, type Emulator } from '../lib/emulator'
-import { appUrl, tapButton } from '../lib/staff'
+import { freeRestockToSummary, tapButton } from '../lib/staff'
 
 let emulator: Emulator
 let current: Phone | null = null
@@ -29,7 +29,6 @@ afterEach(async (t) => {
   }
 })
 
-const door = { deviceCode: 'GZ0001A', doorNo: 1 }
 const stock = (productId: string) =>
   emulator.cloud
     .inspect()
@@ -41,16 +40,8 @@ const confirmations = () => lastSession().events.filter((e) => e.kind === 'confi
 /** Free restock of GZ0001A up to the summary: +2 chips from the shelves, the door closed. */
 async function toSummary(): Promise<Phone['page']> {
   current = await openPhone()
-  const { page } = current
-  await page.goto(
-    appUrl(emulator, '/packages/staff/pages/restock/index', { code: 'GZ0001A' }, 'code:u_staff'),
-  )
-  await tapButton(page, '开门补货')
-  await page.getByText('柜门已打开，请补货').waitFor({ timeout: 20_000 })
-  await emulator.control('return', { ...door, productId: 'p_chips', qty: 2 })
-  await emulator.control('close', door)
-  await page.locator('.restock-summary [data-product-id="p_chips"]').waitFor({ timeout: 10_000 })
-  return page
+  await freeRestockToSummary(emulator, current.page, { productId: 'p_chips', qty: 2 })
+  return current.page
 }
 
 test('confirmed while the phone is offline: 待同步, nothing reaches the cloud, then synced once when the network returns', async () => {

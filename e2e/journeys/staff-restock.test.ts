@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { after, afterEach, before, test } from 'node:test'
 import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
 import { startEmulator, type Emulator } from '../lib/emulator'
-import { appUrl, tapButton } from '../lib/staff'
+import { appUrl, freeRestockToSummary, tapButton } from '../lib/staff'
 
 let emulator: Emulator
 const phones: Phone[] = []
@@ -169,15 +169,7 @@ test('stocktake with two differences: highlighted, a reason each, submitted, and
 test('negative and above-capacity counts are refused on the phone and by the emulator; a second confirm changes nothing', async () => {
   await emulator.control('scenario', { name: 'restocker' })
   const page = await phone()
-  await page.goto(
-    appUrl(emulator, '/packages/staff/pages/restock/index', { code: 'GZ0001A' }, 'code:u_staff'),
-  )
-  await tapButton(page, '开门补货')
-  await page.getByText('柜门已打开，请补货').waitFor({ timeout: 20_000 })
-  await emulator.control('return', { ...door, productId: 'p_chips', qty: 2 })
-  await emulator.control('close', door)
-  const chips = page.locator('.restock-summary [data-product-id="p_chips"]')
-  await chips.waitFor({ timeout: 10_000 })
+  const chips = await freeRestockToSummary(emulator, page, { productId: 'p_chips', qty: 2 })
 
   await chips.locator('input').fill('99')
   await chips.getByText('数量超过容量（最多 10）').waitFor()

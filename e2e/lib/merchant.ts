@@ -1,42 +1,10 @@
-import { after, afterEach, before } from 'node:test'
 import type { Page } from 'playwright-core'
-import { keepScreenshot, openPhone, type Phone } from './browser'
-import { startEmulator, type Emulator } from './emulator'
+import type { Emulator } from './emulator'
+import { journeyFile, type JourneyFile } from './journey-file'
 
-/**
- * A journey file's emulator (one per file, loaded with `scenario`) and its phones (fresh per test, closed
- * after it; a failed test keeps each phone's screenshot).
- */
-export function merchantJourney(scenario = 'merchant'): {
-  readonly emulator: Emulator
-  phone: () => Promise<Page>
-} {
-  let emulator: Emulator | undefined
-  let phones: Phone[] = []
-  before(async () => {
-    emulator = await startEmulator(scenario)
-  })
-  after(async () => {
-    await emulator?.stop()
-  })
-  afterEach(async (t) => {
-    for (const [i, phone] of phones.entries()) {
-      if (process.exitCode) await keepScreenshot(phone.page, phones.length > 1 ? `${t.name}-${i}` : t.name)
-      await phone.close()
-    }
-    phones = []
-  })
-  return {
-    get emulator() {
-      if (!emulator) throw new Error('the emulator starts in before()')
-      return emulator
-    },
-    phone: async () => {
-      const phone = await openPhone()
-      phones.push(phone)
-      return phone.page
-    },
-  }
+/** A merchant journey file: its emulator, loaded with the merchant's world unless told otherwise. */
+export function merchantJourney(scenario = 'merchant'): JourneyFile {
+  return journeyFile(scenario)
 }
 
 /** A page of the merchant workspace in the H5 build, signed in as `loginCode`'s user. */

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import type { Emulator } from './emulator'
 
 /** A page of the H5 app opened directly (a deep link), logged in with a fixture user's login code. */
@@ -46,4 +46,26 @@ export async function apiAs(emulator: Emulator, userId: string) {
     const text = await res.text()
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T }
   }
+}
+
+/**
+ * A free restock of GZ0001A by u_staff, from its restock page up to the summary: 开门补货, `qty` of a
+ * product put on the shelves, the door closed. Returns that product's line of the summary, once shown.
+ */
+export async function freeRestockToSummary(
+  emulator: Emulator,
+  page: Page,
+  put: { productId: string; qty: number },
+): Promise<Locator> {
+  const door = { deviceCode: 'GZ0001A', doorNo: 1 }
+  await page.goto(
+    appUrl(emulator, '/packages/staff/pages/restock/index', { code: door.deviceCode }, 'code:u_staff'),
+  )
+  await tapButton(page, '开门补货')
+  await page.getByText('柜门已打开，请补货').waitFor({ timeout: 20_000 })
+  await emulator.control('return', { ...door, ...put })
+  await emulator.control('close', door)
+  const line = page.locator(`.restock-summary [data-product-id="${put.productId}"]`)
+  await line.waitFor({ timeout: 10_000 })
+  return line
 }
