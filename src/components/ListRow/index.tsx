@@ -4,6 +4,7 @@ import './index.scss'
 
 interface Props {
   label: ReactNode
+  /** Text, or a control (a switch) drawn at the row's end. */
   value?: ReactNode
   /** A line under the row (a refund's path, a reason). */
   note?: ReactNode
@@ -26,7 +27,12 @@ export function ListRow({ label, value, note, strong, className, data, onClick }
     >
       <View className='list-row__main'>
         <Text className='list-row__label'>{label}</Text>
-        {value === undefined ? null : <Text className='list-row__value'>{value}</Text>}
+        {value === undefined ? null : typeof value === 'string' || typeof value === 'number' ? (
+          <Text className='list-row__value'>{value}</Text>
+        ) : (
+          // A mini-program Text holds only text: a control inside one is not drawn.
+          <View className='list-row__value'>{value}</View>
+        )}
         {onClick ? <Text className='list-row__chevron'>›</Text> : null}
       </View>
       {note ? <Text className='list-row__note'>{note}</Text> : null}

@@ -4,6 +4,7 @@ import { formatFen } from '@/domain/money'
 import { formatDateTime, formatShanghai, formatTime } from '@/domain/time'
 import { CHANNEL_LABEL, ORDER_STATUS_LABEL, REFUND_STATE_LABEL } from '@/domain/labels'
 import { DepositSummary } from '../DepositSummary'
+import { ListRow } from '../ListRow'
 import './index.scss'
 
 interface Props {
@@ -20,10 +21,7 @@ interface Props {
 export function RefundRow({ refund }: { refund: Refund }) {
   return (
     <View className='receipt__refund' data-refund-id={refund.id} data-refund-state={refund.state}>
-      <View className='receipt__row'>
-        <Text className='receipt__row-label'>退款 {REFUND_STATE_LABEL[refund.state]}</Text>
-        <Text className='receipt__row-value'>{formatFen(refund.amountFen)}</Text>
-      </View>
+      <ListRow label={`退款 ${REFUND_STATE_LABEL[refund.state]}`} value={formatFen(refund.amountFen)} />
       <Text className='receipt__refund-note'>
         {refund.destination}至{CHANNEL_LABEL[refund.channel]}
       </Text>
@@ -92,12 +90,12 @@ export function ReceiptView({ receipt, onCallService, variant = 'afterClose' }: 
       {receipt.deposit ? <DepositSummary deposit={receipt.deposit} /> : null}
 
       <View className='receipt__card receipt__meta'>
-        <Row label='支付方式' value={CHANNEL_LABEL[receipt.channel]} />
-        <Row label='订单号' value={receipt.id} />
-        <Row label='柜子' value={`${receipt.device.name}（${receipt.device.place}）`} />
-        <Row label='开门时间' value={formatShanghai(receipt.doorOpenedAt, 'YYYY-MM-DD HH:mm:ss')} />
-        <Row label='关门时间' value={formatShanghai(receipt.doorClosedAt, 'YYYY-MM-DD HH:mm:ss')} />
-        {receipt.paidAt ? <Row label='支付时间' value={formatDateTime(receipt.paidAt)} /> : null}
+        <ListRow label='支付方式' value={CHANNEL_LABEL[receipt.channel]} />
+        <ListRow label='订单号' value={receipt.id} />
+        <ListRow label='柜子' value={`${receipt.device.name}（${receipt.device.place}）`} />
+        <ListRow label='开门时间' value={formatShanghai(receipt.doorOpenedAt, 'YYYY-MM-DD HH:mm:ss')} />
+        <ListRow label='关门时间' value={formatShanghai(receipt.doorClosedAt, 'YYYY-MM-DD HH:mm:ss')} />
+        {receipt.paidAt ? <ListRow label='支付时间' value={formatDateTime(receipt.paidAt)} /> : null}
       </View>
 
       {receipt.refunds.length > 0 && (
@@ -111,15 +109,6 @@ export function ReceiptView({ receipt, onCallService, variant = 'afterClose' }: 
       <View className='receipt__service' onClick={onCallService}>
         <Text>商品有误？联系客服 {receipt.servicePhone}</Text>
       </View>
-    </View>
-  )
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='receipt__row'>
-      <Text className='receipt__row-label'>{label}</Text>
-      <Text className='receipt__row-value'>{value}</Text>
     </View>
   )
 }

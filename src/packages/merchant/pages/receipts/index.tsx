@@ -4,6 +4,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import type { ReceiptAmounts, ReceiptReportRow } from '@/api/types'
+import { ListRow } from '@/components/ListRow'
 import { Notice } from '@/components/Notice'
 import { PageShell } from '@/components/PageShell'
 import { Tabs } from '@/components/Tabs'
@@ -132,12 +133,10 @@ export default function ReceiptsPage() {
                     <Text className='m-kpi__label'>订单数</Text>
                   </View>
                 </View>
-                <View className='m-row'>
-                  <Text className='m-row__label'>收款 / 退款</Text>
-                  <Text className='m-row__value'>
-                    {formatFen(report.total.grossFen)} / {formatFen(report.total.refundFen)}
-                  </Text>
-                </View>
+                <ListRow
+                  label='收款 / 退款'
+                  value={`${formatFen(report.total.grossFen)} / ${formatFen(report.total.refundFen)}`}
+                />
                 {report.total.byChannel.map((c) => (
                   <ChannelRow key={c.channel} amounts={c} />
                 ))}
@@ -185,12 +184,10 @@ export default function ReceiptsPage() {
 
 function ChannelRow({ amounts }: { amounts: ReceiptAmounts }) {
   return (
-    <View className='m-row' data-channel={amounts.channel}>
-      <Text className='m-row__label'>{CHANNEL_LABEL[amounts.channel]}</Text>
-      <Text className='m-row__value'>
-        {amounts.orderCount} 单 · 收 {formatFen(amounts.grossFen)} · 退 {formatFen(amounts.refundFen)} · 实{' '}
-        {formatFen(amounts.netFen)}
-      </Text>
-    </View>
+    <ListRow
+      label={CHANNEL_LABEL[amounts.channel]}
+      value={`${amounts.orderCount} 单 · 收 ${formatFen(amounts.grossFen)} · 退 ${formatFen(amounts.refundFen)} · 实 ${formatFen(amounts.netFen)}`}
+      data={{ 'data-channel': amounts.channel }}
+    />
   )
 }

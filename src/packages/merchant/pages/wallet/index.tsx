@@ -3,6 +3,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
+import { ListRow } from '@/components/ListRow'
 import { PageShell } from '@/components/PageShell'
 import { CHANNEL_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
@@ -46,18 +47,9 @@ export default function WalletPage() {
               <Text className='wallet__available' data-available-fen={a.availableFen}>
                 {formatFen(a.availableFen)}
               </Text>
-              <View className='m-row'>
-                <Text className='m-row__label'>待结算（T+1 到可提现）</Text>
-                <Text className='m-row__value'>{formatFen(a.pendingFen)}</Text>
-              </View>
-              <View className='m-row'>
-                <Text className='m-row__label'>到账账户</Text>
-                <Text className='m-row__value'>{a.destination}</Text>
-              </View>
-              <View className='m-row'>
-                <Text className='m-row__label'>最低提现</Text>
-                <Text className='m-row__value'>{formatFen(a.minWithdrawFen)}</Text>
-              </View>
+              <ListRow label='待结算（T+1 到可提现）' value={formatFen(a.pendingFen)} />
+              <ListRow label='到账账户' value={a.destination} />
+              <ListRow label='最低提现' value={formatFen(a.minWithdrawFen)} />
               <Button
                 className='wallet__withdraw'
                 type='primary'

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
+import { ListRow } from '@/components/ListRow'
 import { PageShell } from '@/components/PageShell'
 import { RefundRow } from '@/components/ReceiptView'
 import { StatusView } from '@/components/StatusView'
@@ -109,23 +110,21 @@ export default function ComplaintStatusPage() {
           <View className='complaint-status__card complaint-status__corrected'>
             <Text className='complaint-status__title'>更正后的订单</Text>
             {complaint.correctedOrder.lines.map((line) => (
-              <View key={line.productId} className='complaint-status__row'>
-                <Text>
-                  {line.name} ×{line.qty}
-                </Text>
-                <Text>{formatFen(line.lineTotalFen)}</Text>
-              </View>
+              <ListRow
+                key={line.productId}
+                label={`${line.name} ×${line.qty}`}
+                value={formatFen(line.lineTotalFen)}
+              />
             ))}
             {complaint.correctedOrder.promotions.map((p) => (
-              <View key={p.promotionId} className='complaint-status__row complaint-status__row--discount'>
-                <Text>{p.label}</Text>
-                <Text>-{formatFen(p.amountFen)}</Text>
-              </View>
+              <ListRow key={p.promotionId} label={p.label} value={`-${formatFen(p.amountFen)}`} />
             ))}
-            <View className='complaint-status__row complaint-status__row--total'>
-              <Text>更正后实付</Text>
-              <Text>{formatFen(complaint.correctedOrder.totalFen)}</Text>
-            </View>
+            <ListRow
+              strong
+              className='complaint-status__total'
+              label='更正后实付'
+              value={formatFen(complaint.correctedOrder.totalFen)}
+            />
             {complaint.refund ? <RefundRow refund={complaint.refund} /> : null}
           </View>
         ) : null}
@@ -133,14 +132,15 @@ export default function ComplaintStatusPage() {
         <View className='complaint-status__card'>
           <Text className='complaint-status__title'>申诉内容</Text>
           {complaint.items.map((item) => (
-            <View key={item.productId} className='complaint-status__row'>
-              <Text>{nameOf(item.productId)}</Text>
-              <Text>
-                {COMPLAINT_KIND_LABEL[item.kind]}
-                {item.actualQty !== undefined ? `（实际 ${item.actualQty} 件）` : ''}
-                {item.actualProductId ? `（实际是 ${nameOf(item.actualProductId)}）` : ''}
-              </Text>
-            </View>
+            <ListRow
+              key={item.productId}
+              label={nameOf(item.productId)}
+              value={[
+                COMPLAINT_KIND_LABEL[item.kind],
+                item.actualQty !== undefined ? `（实际 ${item.actualQty} 件）` : '',
+                item.actualProductId ? `（实际是 ${nameOf(item.actualProductId)}）` : '',
+              ].join('')}
+            />
           ))}
           {complaint.description ? (
             <Text className='complaint-status__text'>{complaint.description}</Text>

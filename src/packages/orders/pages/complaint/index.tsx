@@ -1,10 +1,11 @@
 import Taro, { useLoad } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import { Notice } from '@/components/Notice'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
+import { Stepper } from '@/components/Stepper'
 import { Tabs } from '@/components/Tabs'
 import { formatFen } from '@/domain/money'
 import { formatDateTime } from '@/domain/time'
@@ -27,6 +28,19 @@ import { DescriptionField } from '../../components/DescriptionField'
 import './index.scss'
 
 const KIND_OPTIONS = COMPLAINT_KINDS.map(({ kind, label }) => ({ value: kind, label }))
+
+/** The typed count as a number; an empty or half-typed field shows empty (NaN) until it reads as one. */
+const countOf = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN)
+
+/**
+ * The count after a tap on − or +, or null where the tap keeps it: an empty field counts from 0, and a
+ * typed count above the charged one may still be stepped down towards it.
+ */
+function stepCount(text: string, step: 1 | -1, max: number): number | null {
+  const current = countOf(text)
+  const next = (Number.isFinite(current) ? current : 0) + step
+  return next < 0 || (step > 0 && next > max) ? null : next
+}
 
 export default function ComplaintPage() {
   const orderId = usePageParam('orderId')
@@ -113,13 +127,19 @@ export default function ComplaintPage() {
                     {chosen.kind === 'wrong_quantity' ? (
                       <View className='complaint-form__extra'>
                         <Text>实际拿了几件（扣款 {line.qty} 件）</Text>
-                        <Input
-                          className='complaint-form__qty'
-                          type='number'
-                          value={chosen.actualQty}
-                          placeholder='0'
-                          onInput={(e) => actions.setActualQty(line.productId, e.detail.value)}
-                        />
+                        <View className='complaint-form__qty'>
+                          <Stepper
+                            label={`${line.name} 实际数量`}
+                            value={countOf(chosen.actualQty)}
+                            min={0}
+                            max={line.qty - 1}
+                            onStep={(step) => {
+                              const next = stepCount(chosen.actualQty, step, line.qty - 1)
+                              if (next !== null) actions.setActualQty(line.productId, String(next))
+                            }}
+                            onType={(text) => actions.setActualQty(line.productId, text)}
+                          />
+                        </View>
                       </View>
                     ) : null}
                     <FieldError

@@ -1,7 +1,8 @@
-import { useEffect, useState, type PropsWithChildren } from 'react'
-import Taro from '@tarojs/taro'
+import { useEffect, useState, type PropsWithChildren, type ReactNode } from 'react'
+import Taro, { useLoad } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { AppError, type ErrorCode } from '@/domain/errors'
 import { ROUTES } from '@/routes'
@@ -51,4 +52,14 @@ export function Refusal({ code, error }: { code?: ErrorCode; error?: AppError })
       </Button>
     </View>
   )
+}
+
+/**
+ * A whole page about one device (`?code=`): nothing until the page has its query, then the staff check
+ * for that device around the view.
+ */
+export function StaffDevicePage({ view }: { view: (code: string) => ReactNode }) {
+  const [code, setCode] = useState<string | null>(null)
+  useLoad((q: Record<string, string | undefined>) => setCode(q.code ?? ''))
+  return <PageShell>{code === null ? null : <StaffOnly deviceCode={code}>{view(code)}</StaffOnly>}</PageShell>
 }

@@ -1,12 +1,10 @@
-import { useState } from 'react'
-import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { AlarmList } from '../../components/AlarmList'
 import { Section } from '../../components/Section'
-import { Refusal, StaffOnly } from '../../components/StaffOnly'
+import { Refusal, StaffDevicePage } from '../../components/StaffOnly'
 import { deviceHealth } from '../../domain/deviceHealth'
 import { DEVICE_STATE_LABEL, STAFF_ROLE_LABEL } from '../../domain/labels'
 import { describeLight } from '../../domain/lightSchedule'
@@ -18,17 +16,7 @@ import './index.scss'
 const STOCK_LABEL = { in_stock: '充足', low: '紧张', sold_out: '售罄' } as const
 
 export default function DevicePage() {
-  const [code, setCode] = useState<string | null>(null)
-  useLoad((query: Record<string, string | undefined>) => setCode(query.code ?? ''))
-  return (
-    <PageShell>
-      {code === null ? null : (
-        <StaffOnly deviceCode={code}>
-          <DeviceView code={code} />
-        </StaffOnly>
-      )}
-    </PageShell>
-  )
+  return <StaffDevicePage view={(code) => <DeviceView code={code} />} />
 }
 
 function DeviceView({ code }: { code: string }) {

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react'
-import { useLoad } from '@tarojs/taro'
 import { Picker, Switch, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import type { LightSchedule } from '@/api/types'
-import { PageShell } from '@/components/PageShell'
+import { ListRow } from '@/components/ListRow'
 import { StatusView } from '@/components/StatusView'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { Section } from '../../components/Section'
-import { Refusal, StaffOnly } from '../../components/StaffOnly'
+import { Refusal, StaffDevicePage } from '../../components/StaffOnly'
 import { COMMAND_STATE_LABEL } from '../../domain/labels'
 import { LIGHT_TIMES, TEMPERATURE_RANGE, describeLight } from '../../domain/lightSchedule'
 import { useStaffStore } from '../../store'
@@ -16,17 +15,7 @@ import type { CommandView } from '../../store/settingsSlice'
 import './index.scss'
 
 export default function SettingsPage() {
-  const [code, setCode] = useState<string | null>(null)
-  useLoad((q: Record<string, string | undefined>) => setCode(q.code ?? ''))
-  return (
-    <PageShell>
-      {code === null ? null : (
-        <StaffOnly deviceCode={code}>
-          <Settings code={code} />
-        </StaffOnly>
-      )}
-    </PageShell>
-  )
+  return <StaffDevicePage view={(code) => <Settings code={code} />} />
 }
 
 const DEFAULT_SCHEDULE: LightSchedule = { from: '07:00', to: '23:00' }
@@ -121,16 +110,16 @@ function Settings({ code }: { code: string }) {
 
       <Section title='灯带'>
         <View className='staff-card'>
-          <View className='settings__row'>
-            <Text>灯带开关</Text>
-            <Switch checked={lightOn} onChange={(e) => setLightOn(e.detail.value)} />
-          </View>
-          <View className='settings__row'>
-            <Text>定时开关</Text>
-            <Switch checked={timed} onChange={(e) => setTimed(e.detail.value)} />
-          </View>
+          <ListRow
+            label='灯带开关'
+            value={<Switch checked={lightOn} onChange={(e) => setLightOn(e.detail.value)} />}
+          />
+          <ListRow
+            label='定时开关'
+            value={<Switch checked={timed} onChange={(e) => setTimed(e.detail.value)} />}
+          />
           {timed ? (
-            <View className='settings__row'>
+            <View className='settings__times'>
               <Picker
                 mode='selector'
                 range={[...LIGHT_TIMES]}

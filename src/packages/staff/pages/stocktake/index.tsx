@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import type { Stocktake } from '@/api/types'
-import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { Stepper } from '@/components/Stepper'
 import { Tabs } from '@/components/Tabs'
@@ -13,7 +12,7 @@ import { formatDateTime } from '@/domain/time'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { ReasonChips } from '../../components/ReasonChips'
 import { Section } from '../../components/Section'
-import { Refusal, StaffOnly } from '../../components/StaffOnly'
+import { Refusal, StaffDevicePage } from '../../components/StaffOnly'
 import { SyncBanner } from '../../components/SyncBanner'
 import { countInput } from '../../domain/counts'
 import { ADJUST_REASON_LABEL, formatDelta } from '../../domain/labels'
@@ -22,17 +21,7 @@ import { useStaffStore } from '../../store'
 import './index.scss'
 
 export default function StocktakePage() {
-  const [code, setCode] = useState<string | null>(null)
-  useLoad((q: Record<string, string | undefined>) => setCode(q.code ?? ''))
-  return (
-    <PageShell>
-      {code === null ? null : (
-        <StaffOnly deviceCode={code}>
-          <StocktakeView code={code} />
-        </StaffOnly>
-      )}
-    </PageShell>
-  )
+  return <StaffDevicePage view={(code) => <StocktakeView code={code} />} />
 }
 
 type Tab = 'count' | 'history'

@@ -2,10 +2,12 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { DoorNo, RestockOrder, StaffDeviceDetail } from '@/api/types'
 import type { AppError } from '@/domain/errors'
+import { Tabs } from '@/components/Tabs'
 import { formatDateTime } from '@/domain/time'
 import { Section } from '../../../components/Section'
 
 const DOOR_NAME: Record<DoorNo, string> = { 1: '左门', 2: '右门' }
+const DOOR_OPTIONS = ([1, 2] as const).map((no) => ({ value: no, label: DOOR_NAME[no] }))
 
 interface Props {
   code: string
@@ -47,19 +49,13 @@ export function RestockStart(props: Props) {
         <View className='staff-card'>
           <Text className='staff-muted'>开门后按实际放入或取出商品，重力柜自动计数，关门后核对确认。</Text>
           {dualDoor ? (
-            <View className='restock__doors' role='tablist'>
-              {([1, 2] as const).map((no) => (
-                <View
-                  key={no}
-                  role='tab'
-                  aria-selected={no === doorNo}
-                  className={`restock__door${no === doorNo ? ' restock__door--on' : ''}`}
-                  onClick={() => props.onPickDoor(no)}
-                >
-                  {DOOR_NAME[no]}
-                </View>
-              ))}
-            </View>
+            <Tabs
+              className='restock__doors'
+              name='door'
+              options={DOOR_OPTIONS}
+              value={doorNo}
+              onChange={props.onPickDoor}
+            />
           ) : null}
           <Button className='restock__open' type='primary' block onClick={() => props.onOpen(null)}>
             开门补货
