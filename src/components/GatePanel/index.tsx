@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { cloudIsoToLocal } from '@/api/cloudClock'
+import { cloudOffsetMs } from '@/api/cloudClock'
 import type { Gate } from '@/api/types'
 import { describeError, type NextStep } from '@/domain/errors'
 import { formatFen } from '@/domain/money'
 import { formatShanghai } from '@/domain/time'
+import { secondsLeft, waitEnd } from '@/domain/waitLeft'
 import { useNow } from '@/hooks/useNow'
 import type { PhoneCredential } from '@/platform/types'
 import { PhoneButton } from '../PhoneButton'
@@ -76,19 +77,16 @@ export function GatePanel({ gate, busy, doorName, onOpen, onAction, onPhoneCrede
 }
 
 /**
- * How long the first reason asks the shopper to wait, ticking each second, and the instant it ends on this
- * phone's clock: the cloud's `availableAt` moved by the measured clock difference (a phone's clock can be
- * minutes off, and the cloud's is the truth), else `retryAfterSec` counted from when this gate arrived.
- * When the wait is over the gate is asked again (`onOver`, once per gate).
+ * The wait the first reason asks for (`waitEnd`), ticking each second. When the wait is over the gate is
+ * asked again (`onOver`, once per gate).
  */
 function useWaitLeft(gate: Gate, onOver: () => void) {
-  const reason = gate.mayOpen ? undefined : gate.reasons[0]
-  const fromCloudTime = reason?.availableAt ? cloudIsoToLocal(reason.availableAt) : null
   // The gate object is new with each answer: the moment it arrived is when retryAfterSec started.
   const arrivedAt = useMemo(() => Date.now(), [gate]) // eslint-disable-line react-hooks/exhaustive-deps
-  const at = fromCloudTime ?? (reason?.retryAfterSec ? arrivedAt + reason.retryAfterSec * 1000 : null)
+  const end = waitEnd(gate, arrivedAt, cloudOffsetMs())
+  const at = end?.at ?? null
   const now = useNow(at !== null)
-  const seconds = at === null ? 0 : Math.max(0, Math.ceil((at - now) / 1000))
+  const seconds = at === null ? 0 : secondsLeft(at, now)
   // Asked again only after a wait seen ticking on this gate: an answer whose wait is already over (clocks
   // apart) is shown as is, not re-asked in a loop.
   const ticking = useRef<Gate | null>(null)
@@ -102,5 +100,5 @@ function useWaitLeft(gate: Gate, onOver: () => void) {
       onOverRef.current()
     }
   }, [at, seconds, gate])
-  return at === null || seconds === 0 ? null : { seconds, at, fromCloudTime: fromCloudTime !== null }
+  return end === null || seconds === 0 ? null : { seconds, ...end }
 }
