@@ -1,3 +1,4 @@
+import type { SetDataRecorder } from './setdata'
 import type { SocketRecord } from './sockets'
 
 /** What a shopper sees on a rendered page, the same for both platforms whatever renders it. */
@@ -97,6 +98,10 @@ export interface Launch {
   loginCode?: string
   /** Default `live`. */
   socket?: SocketPolicy
+  /** Records every page's setData (the WeChat host only). */
+  setData?: SetDataRecorder
+  /** Another compiled app to launch instead of dist/<platform> (the bench's minimal app; WeChat only). */
+  root?: string
 }
 
 export interface OpenedPage {

@@ -90,7 +90,8 @@ function screenOf(rendered: Rendered): Screen {
  */
 export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<OpenedPage> {
   const sim = loadSimulate()
-  const root = buildRoot('weapp')
+  const root = launch.root ?? buildRoot('weapp')
+  const recorder = launch.setData
   const componentGlobal = (globalThis as unknown as { Component: (definition: Config) => void }).Component
 
   /** The j-component id of each page's definition (and of Taro's `comp`), compiled once per bundle load. */
@@ -126,6 +127,13 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
     rendered.attach(parent)
     const instance = rendered.instance as unknown as Config
     Object.assign(instance, { route, __route__: route })
+    if (recorder) {
+      const setData = (instance.setData as (data: unknown, done?: () => void) => void).bind(instance)
+      instance.setData = (data: unknown, done?: () => void) => {
+        recorder.record(route, data)
+        setData(data, done)
+      }
+    }
     const lifecycles = pageLifecycles(instance)
     return {
       route,
@@ -151,6 +159,7 @@ export async function openWeappPage(cloud: SmokeCloud, launch: Launch): Promise<
   const query = launch.page
     ? (launch.query ?? {})
     : { q: encodeURIComponent(launch.qrText ?? ''), scancode_time: '1795147200' }
+  if (recorder) recorder.launchedAt = performance.now()
   return openApp(cloud, launch, {
     root,
     queries: { launch: query, page: query },
