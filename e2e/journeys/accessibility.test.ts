@@ -11,7 +11,8 @@ import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { openPhone } from '../lib/browser'
 import { startEmulator, type Emulator } from '../lib/emulator'
-import { loadScenario, waitForText } from '../lib/shopper'
+import { waitForText } from '../lib/screen'
+import { loadScenario } from '../lib/shopper'
 import { appUrl } from '../lib/staff'
 
 const AXE_SOURCE = fs.readFileSync(

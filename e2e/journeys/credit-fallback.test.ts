@@ -12,29 +12,14 @@ import type { Locator, Page } from 'playwright-core'
 import type { Settings } from '../../mock/model/state'
 import { CHANNEL_LABEL } from '../../src/domain/labels'
 import { formatFen } from '../../src/domain/money'
+import { cartLines, controlState, onlySessionOf, receiptOfSession, sessionsOf } from '../lib/cloud'
 import type { Emulator } from '../lib/emulator'
-import {
-  button,
-  cartLines,
-  cartOnScreen,
-  cloudReceipt,
-  confirmPlatformDialog,
-  controlState,
-  emulatorForFile,
-  eventually,
-  journey,
-  type Journey,
-  onlySessionOf,
-  sessionsOf,
-  visible,
-  visibleText,
-  waitForText,
-} from '../lib/shopper'
+import { button, cartOnScreen, eventually, visible, visibleText, waitForText } from '../lib/screen'
+import { confirmPlatformDialog, emulatorForFile, type Journey, journey, tapOpen } from '../lib/shopper'
 
 const emulator = emulatorForFile()
 const DEVICE = 'GZ0001A'
 const door = { deviceCode: DEVICE, doorNo: 1 }
-const OPEN = '柜门已打开，请取商品'
 
 /**
  * The platform answers only when the journey says so (确认中… stays until then), and a deposit takes a few
@@ -172,8 +157,7 @@ async function confirmingUntilAuthorized(page: Page, cloud: Emulator, method: st
 
 /** 开门, the products taken (the live cart shows the cloud's), the door closed. Returns the session id. */
 async function shopAndClose(page: Page, cloud: Emulator, take: Record<string, number>): Promise<string> {
-  await button(page, '开门').click()
-  await waitForText(page, OPEN)
+  await tapOpen(page)
   const session = onlySessionOf(cloud, 'u_happy')
   for (const [productId, qty] of Object.entries(take))
     await cloud.control('take', { ...door, productId, qty })
@@ -192,10 +176,8 @@ async function shopAndClose(page: Page, cloud: Emulator, take: Record<string, nu
 async function receiptIsTheClouds(page: Page, cloud: Emulator, sessionId: string) {
   const shown = visible(page, '.receipt')
   await shown.waitFor({ timeout: 15_000 })
-  const orderId = cloud.cloud.inspect().sessions.get(sessionId)?.orderId
-  assert.ok(orderId, 'the cloud made an order')
-  const receipt = cloudReceipt(cloud, 'u_happy', orderId)
-  assert.equal(await shown.getAttribute('data-order-id'), orderId)
+  const receipt = receiptOfSession(cloud, 'u_happy', sessionId)
+  assert.equal(await shown.getAttribute('data-order-id'), receipt.id)
   assert.equal((await shown.locator('.receipt__amount').innerText()).trim(), formatFen(receipt.totalFen))
   for (const line of receipt.lines) {
     const row = shown.locator(`.receipt__line[data-product-id="${line.productId}"]`)
@@ -286,7 +268,7 @@ creditJourney(
 
     // The refund goes through in the cloud; the order's detail, opened from the receipt, says so.
     const returned = await eventually(
-      async () => cloudReceipt(cloud, 'u_happy', receipt.id).deposit?.returnState,
+      async () => receiptOfSession(cloud, 'u_happy', sessionId).deposit?.returnState,
       'succeeded',
     )
     assert.equal(returned, 'succeeded', 'the cloud refunded the rest')
@@ -317,9 +299,7 @@ creditJourney(
 
     const sessionId = await shopAndClose(page, cloud, { p_sandwich: 1 })
     await waitForText(page, '押金不足，还需支付', 15_000)
-    const orderId = cloud.cloud.inspect().sessions.get(sessionId)?.orderId
-    assert.ok(orderId)
-    const owed = cloudReceipt(cloud, 'u_happy', orderId)
+    const owed = receiptOfSession(cloud, 'u_happy', sessionId)
     assert.equal(owed.status, 'unpaid')
     assert.ok(owed.totalFen > depositFen, 'the cart is above the deposit')
     assert.equal(owed.amountDueFen, owed.totalFen - depositFen, 'the deposit covered what it could')
@@ -333,9 +313,9 @@ creditJourney(
     await button(page, '立即支付').click()
     await confirmPlatformDialog(page, /^支付（演示）$/)
     await cloud.control('payment', { outcome: 'succeeded', userId: 'u_happy' })
-    const paid = visible(page, `.receipt[data-order-id="${orderId}"]`)
+    const paid = visible(page, `.receipt[data-order-id="${owed.id}"]`)
     await paid.waitFor({ timeout: 15_000 })
-    assert.equal(cloudReceipt(cloud, 'u_happy', orderId).status, 'paid')
+    assert.equal(receiptOfSession(cloud, 'u_happy', sessionId).status, 'paid')
     assert.match(await paid.innerText(), /支付成功/)
 
     // Nothing owed any more; the deposit went to the first visit, so the next one is a new deposit away.
@@ -351,8 +331,7 @@ creditJourney(
     await methodButton(page, 'wxpay_deposit').click()
     await confirmPlatformDialog(page, /^押金开门（演示）$/)
     await confirmingUntilAuthorized(page, cloud, 'wxpay_deposit')
-    await button(page, '开门').click()
-    await waitForText(page, OPEN)
+    await tapOpen(page)
 
     const [first, second] = sessionsOf(cloud, 'u_happy')
     assert.equal(sessionsOf(cloud, 'u_happy').length, 2, 'a second visit')
@@ -376,8 +355,7 @@ creditJourney(
     await confirmPlatformDialog(page, /^押金开门（演示）$/)
     await confirmingUntilAuthorized(page, cloud, 'wxpay_deposit')
 
-    await button(page, '开门').click()
-    await waitForText(page, OPEN)
+    await tapOpen(page)
     await cloud.control('close', door)
     await waitForText(page, '本次未购物，未扣款')
 

@@ -8,18 +8,11 @@
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { formatFen } from '../../src/domain/money'
+import { cloudReceipt, onlySessionOf } from '../lib/cloud'
 import { merchantUrl, tapButton } from '../lib/merchant'
 import { apiAs, ordersUrl } from '../lib/orders'
-import {
-  button,
-  cloudReceipt,
-  emulatorForFile,
-  journey,
-  onlySessionOf,
-  visible,
-  visibleText,
-  waitForText,
-} from '../lib/shopper'
+import { button, visible, visibleText, waitForText } from '../lib/screen'
+import { emulatorForFile, journey, scanAndOpen } from '../lib/shopper'
 import { appUrl } from '../lib/staff'
 
 const emulator = emulatorForFile()
@@ -96,9 +89,7 @@ journey(
   { emulator, scenario: 'happy' },
   async ({ emulator: cloud, page }) => {
     await cloud.control('fault', { fault: 'payment_failure', deviceCode: 'GZ0001A' })
-    await page.goto(cloud.cabinetUrl({ deviceCode: 'GZ0001A', loginCode: 'code:u_happy' }))
-    await button(page, '开门').click({ timeout: 15_000 })
-    await waitForText(page, '柜门已打开，请取商品')
+    await scanAndOpen(page, cloud)
     await cloud.control('take', { deviceCode: 'GZ0001A', productId: 'p_yogurt', qty: 2 })
     await visible(page, '.cart__line[data-product-id="p_yogurt"]').waitFor({ timeout: 5_000 })
     await cloud.control('close', { deviceCode: 'GZ0001A' })

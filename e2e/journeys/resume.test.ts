@@ -11,19 +11,10 @@ import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import type { Settings } from '../../mock/model/state'
 import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
+import { cartLines, cloudReceipt, sessionsOf } from '../lib/cloud'
 import { startEmulator, type Emulator } from '../lib/emulator'
-import {
-  button,
-  cartLines,
-  cartOnScreen,
-  cloudReceipt,
-  eventually,
-  loadScenario,
-  sessionsOf,
-  visible,
-  visibleText,
-  waitForText,
-} from '../lib/shopper'
+import { button, cartOnScreen, eventually, visible, visibleText, waitForText } from '../lib/screen'
+import { loadScenario } from '../lib/shopper'
 import { appUrl, tapButton } from '../lib/staff'
 
 let emulator: Emulator

@@ -5,21 +5,9 @@
  */
 import assert from 'node:assert/strict'
 import { formatFen } from '../../src/domain/money'
-import {
-  button,
-  cartLines,
-  cartOnScreen,
-  cloudReceipt,
-  confirmPlatformDialog,
-  controlState,
-  emulatorForFile,
-  eventually,
-  journey,
-  onlySessionOf,
-  visible,
-  visibleText,
-  waitForText,
-} from '../lib/shopper'
+import { cartLines, controlState, onlySessionOf, receiptOfSession } from '../lib/cloud'
+import { button, cartOnScreen, eventually, visible, visibleText, waitForText } from '../lib/screen'
+import { confirmPlatformDialog, emulatorForFile, journey, tapOpen } from '../lib/shopper'
 
 const emulator = emulatorForFile()
 const DEVICE = 'GZ0001A'
@@ -83,8 +71,7 @@ for (const [index, method, choose, mode] of [
       // Back on the cabinet page, cleared: 开门.
       await button(page, '开门').waitFor({ timeout: 10_000 })
       assert.match(page.url(), /pages\/cabinet\/index/)
-      await button(page, '开门').click()
-      await waitForText(page, '柜门已打开，请取商品')
+      await tapOpen(page)
 
       const session = onlySessionOf(cloud, 'u_first')
       const credit = session.creditAuthId ? cloud.cloud.inspect().creditAuths.get(session.creditAuthId) : null
@@ -113,9 +100,7 @@ for (const [index, method, choose, mode] of [
       await cloud.control('close', { deviceCode: DEVICE })
       await waitForText(page, '门已关好')
 
-      const orderId = cloud.cloud.inspect().sessions.get(session.id)?.orderId
-      assert.ok(orderId, 'the cloud made an order')
-      const receipt = cloudReceipt(cloud, 'u_first', orderId)
+      const receipt = receiptOfSession(cloud, 'u_first', session.id)
       assert.equal(receipt.status, 'paid')
       const kinds = new Map(
         [...receipt.lines.flatMap((l) => l.discounts), ...receipt.promotions].map((d) => [d.kind, d]),
@@ -125,7 +110,7 @@ for (const [index, method, choose, mode] of [
       }
 
       const shown = visible(page, '.receipt')
-      assert.equal(await shown.getAttribute('data-order-id'), orderId)
+      assert.equal(await shown.getAttribute('data-order-id'), receipt.id)
       const text = await shown.innerText()
       for (const [kind, discount] of kinds) {
         assert.ok(text.includes(discount.label), `the receipt shows the ${kind} line "${discount.label}"`)

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict'
 import { ERROR_CATALOGUE, type ErrorCode } from '../../src/domain/errors'
-import { button, journey, emulatorForFile, visible, visibleText } from '../lib/shopper'
+import { button, visible, visibleText } from '../lib/screen'
+import { emulatorForFile, journey } from '../lib/shopper'
 
 const emulator = emulatorForFile()
 

@@ -4,32 +4,18 @@
  */
 import assert from 'node:assert/strict'
 import { formatFen } from '../../src/domain/money'
-import {
-  button,
-  cartLines,
-  cartOnScreen,
-  cloudReceipt,
-  controlState,
-  emulatorForFile,
-  eventually,
-  journey,
-  onlySessionOf,
-  visible,
-  visibleText,
-  waitForText,
-} from '../lib/shopper'
+import { cartLines, cloudReceipt, controlState, onlySessionOf, receiptOfSession } from '../lib/cloud'
+import { cartOnScreen, eventually, visible, visibleText, waitForText } from '../lib/screen'
+import { emulatorForFile, journey, scanAndOpen } from '../lib/shopper'
 
 const emulator = emulatorForFile()
 const DEVICE = 'GZ0001A'
-const OPEN = '柜门已打开，请取商品'
 
 journey(
   'sockets drop while shopping: the cart on screen still ends equal to the cloud cart, and so does the receipt',
   { emulator, scenario: 'happy' },
   async ({ emulator: cloud, page }) => {
-    await page.goto(cloud.cabinetUrl({ deviceCode: DEVICE, loginCode: 'code:u_happy' }))
-    await button(page, '开门').click({ timeout: 15_000 })
-    await waitForText(page, OPEN)
+    await scanAndOpen(page, cloud, { deviceCode: DEVICE })
     const session = onlySessionOf(cloud, 'u_happy')
 
     const take = (productId: string, qty = 1) => cloud.control('take', { deviceCode: DEVICE, productId, qty })
@@ -67,9 +53,7 @@ journey(
 
     await cloud.control('close', { deviceCode: DEVICE })
     await waitForText(page, '门已关好')
-    const orderId = cloud.cloud.inspect().sessions.get(session.id)?.orderId
-    assert.ok(orderId)
-    const receipt = cloudReceipt(cloud, 'u_happy', orderId)
+    const receipt = receiptOfSession(cloud, 'u_happy', session.id)
     assert.equal(receipt.totalFen, expected.totalFen, 'the order is priced as the live cart was')
     const total = visible(page, '.receipt__amount')
     assert.equal((await total.innerText()).trim(), formatFen(receipt.totalFen))
@@ -80,9 +64,7 @@ journey(
   '这不是我拿的 on a live-cart line: recorded on screen, kept by the cloud, the order goes to review',
   { emulator, scenario: 'happy' },
   async ({ emulator: cloud, page }) => {
-    await page.goto(cloud.cabinetUrl({ deviceCode: DEVICE, loginCode: 'code:u_happy' }))
-    await button(page, '开门').click({ timeout: 15_000 })
-    await waitForText(page, OPEN)
+    await scanAndOpen(page, cloud, { deviceCode: DEVICE })
     await cloud.control('take', { deviceCode: DEVICE, productId: 'p_cola', qty: 1 })
     await cloud.control('take', { deviceCode: DEVICE, productId: 'p_water', qty: 1 })
     const water = visible(page, '.cart__line[data-product-id="p_water"]')

@@ -5,17 +5,9 @@
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { ERROR_CATALOGUE } from '../../src/domain/errors'
-import {
-  button,
-  controlState,
-  emulatorForFile,
-  journey,
-  onlySessionOf,
-  sessionsOf,
-  visible,
-  visibleText,
-  waitForText,
-} from '../lib/shopper'
+import { controlState, onlySessionOf, sessionsOf } from '../lib/cloud'
+import { button, visible, visibleText, waitForText } from '../lib/screen'
+import { DOOR_OPEN, emulatorForFile, journey, tapOpen } from '../lib/shopper'
 
 const emulator = emulatorForFile()
 
@@ -31,8 +23,7 @@ journey(
     })
     const before = api.calls.length
 
-    await button(page, '开门').click()
-    await waitForText(page, '柜门已打开，请取商品')
+    await tapOpen(page)
 
     assert.deepEqual(
       routes.filter((r, i) => r !== routes[i - 1]),
@@ -110,7 +101,7 @@ journey(
   async ({ emulator: cloud, page, api }) => {
     await page.goto(cloud.cabinetUrl({ deviceCode: 'GZ0001A', loginCode: 'code:u_happy' }))
     await doubleTap(page)
-    await waitForText(page, '柜门已打开，请取商品')
+    await waitForText(page, DOOR_OPEN)
     await page.waitForTimeout(500)
 
     const ids = await api.openedSessionIds()
@@ -126,7 +117,7 @@ journey(
   async ({ emulator: cloud, page }) => {
     await page.goto(cloud.cabinetUrl({ deviceCode: 'GZ0001A', loginCode: 'code:u_happy' }))
     await doubleTap(page)
-    await waitForText(page, '柜门已打开，请取商品')
+    await waitForText(page, DOOR_OPEN)
     await cloud.control('close', { deviceCode: 'GZ0001A' })
     await waitForText(page, '本次未购物，未扣款')
 
@@ -161,7 +152,7 @@ journey(
     // The lock answers again: the retry on the failure screen opens the door.
     await cloud.control('fault', { fault: 'open_timeout', deviceCode: 'GZ0001A', on: false })
     await button(page, entry.actionLabel).click()
-    await waitForText(page, '柜门已打开，请取商品')
+    await waitForText(page, DOOR_OPEN)
     assert.deepEqual(
       sessionsOf(cloud, 'u_happy').map((s) => s.state),
       ['failed', 'open'],

@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict'
 import type { FrameLocator, Page } from 'playwright-core'
-import { controlState, emulatorForFile, eventually, journey, SCREEN_MS } from '../lib/shopper'
+import { controlState } from '../lib/cloud'
+import { eventually, SCREEN_MS } from '../lib/screen'
+import { emulatorForFile, journey } from '../lib/shopper'
 
 const emulator = emulatorForFile()
 

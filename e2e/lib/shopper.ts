@@ -1,14 +1,14 @@
 /**
  * What the shopper journeys share: one emulator per file, a fresh phone per journey (with a screenshot kept
- * when it fails), the fast cabinet settings, and small readers for what the shopper sees and what the cloud
- * holds.
+ * when it fails), the fast cabinet settings, and the steps most visits take (scan, 开门, the platform's
+ * page). What the shopper sees is read with ./screen, what the cloud holds with ./cloud.
  */
 import { after, before, test } from 'node:test'
-import type { Locator, Page } from 'playwright-core'
-import type { ControlState } from '../../mock/handlers/control'
+import type { Page } from 'playwright-core'
 import type { Settings } from '../../mock/model/state'
 import { keepScreenshot, openPhone, type Phone } from './browser'
 import { startEmulator, type Emulator } from './emulator'
+import { button, visible, waitForText, SCREEN_MS } from './screen'
 
 /**
  * Cabinet and platform timings for the journeys. Settings survive a scenario reset, so every journey sets
@@ -22,9 +22,6 @@ export const FAST_SETTINGS: Partial<Settings> = {
   creditAutoCompleteMs: 1_500,
   paymentAutoCompleteMs: 800,
 }
-
-/** How long a screen may take to appear: well inside the 20 s promise, generous for a loaded CI box. */
-export const SCREEN_MS = 10_000
 
 /** One API exchange the phone made, as the browser saw it. */
 export interface ApiCall {
@@ -124,41 +121,28 @@ function recordApi(page: Page): ApiLog {
   }
 }
 
-// ---- what the shopper sees
+// ---- the steps most visits take
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** What the shopping page says once the door is open. */
+export const DOOR_OPEN = '柜门已打开，请取商品'
 
-/** A NutUI / Taro button on the visible page whose whole label is `label` (开门 is not 暂不可开门). */
-export function button(page: Page, label: string): Locator {
-  return page
-    .locator('taro-button-core')
-    .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`), visible: true })
+/** Taps 开门 on the cabinet page (waiting up to `timeout` for it) and waits for the open door. */
+export async function tapOpen(page: Page, timeout?: number): Promise<void> {
+  await button(page, '开门').click({ timeout })
+  await waitForText(page, DOOR_OPEN)
 }
 
-/** Visible text on the current page (Taro keeps the pages below it in the DOM, hidden). */
-export function visibleText(page: Page, text: string | RegExp): Locator {
-  return page.getByText(text, { exact: typeof text === 'string' }).filter({ visible: true })
-}
-
-export function visible(page: Page, selector: string): Locator {
-  return page.locator(selector).filter({ visible: true })
-}
-
-/** Waits for text on the current screen; on timeout the failure says what the shopper saw instead. */
-export async function waitForText(page: Page, text: string | RegExp, timeout = SCREEN_MS): Promise<void> {
-  try {
-    await visibleText(page, text).first().waitFor({ state: 'visible', timeout })
-  } catch {
-    const screen = await page
-      .locator('.taro_page')
-      .filter({ visible: true })
-      .last()
-      .innerText({ timeout: 1_000 })
-      .catch(() => '(unreadable)')
-    throw new Error(
-      `"${String(text)}" did not appear within ${timeout} ms; the screen shows: ${screen.replace(/\s+/g, ' ').slice(0, 300)}`,
-    )
-  }
+/**
+ * A shopper cleared to shop scans the cabinet's QR (GZ0001A as u_happy unless told otherwise) and opens its
+ * door. A cold launch's cabinet page may take longer than a screen change.
+ */
+export async function scanAndOpen(
+  page: Page,
+  emulator: Emulator,
+  cabinet: { deviceCode?: string; loginCode?: string } = {},
+): Promise<void> {
+  await page.goto(emulator.cabinetUrl({ deviceCode: 'GZ0001A', ...cabinet }))
+  await tapOpen(page, 15_000)
 }
 
 /** Confirms the H5 stand-in for the platform page (credit authorization, payment): Taro's modal, 确认. */
@@ -169,66 +153,4 @@ export async function confirmPlatformDialog(page: Page, title: RegExp): Promise<
   const shownTitle = await modal.locator('.taro-modal__title').innerText()
   if (!title.test(shownTitle)) throw new Error(`expected a dialog titled ${title}, saw "${shownTitle}"`)
   await modal.locator('.taro-model__confirm', { hasText: '确认' }).click()
-}
-
-export interface CartOnScreen {
-  lines: Record<string, number>
-  totalText: string | null
-}
-
-/** The live cart as the shopping page draws it: product → qty, and the 合计 text. */
-export async function cartOnScreen(page: Page): Promise<CartOnScreen> {
-  const lines: Record<string, number> = {}
-  for (const line of await visible(page, '.cart__line').all()) {
-    const id = await line.getAttribute('data-product-id')
-    const qty = await line.getAttribute('data-qty')
-    if (id) lines[id] = Number(qty)
-  }
-  const sum = visible(page, '.cart__sum-total')
-  const totalText = (await sum.count()) > 0 ? (await sum.first().innerText()).trim() : null
-  return { lines, totalText }
-}
-
-/** Polls until `read` equals `expected` (deep, as JSON) or the time is up; resolves with the last read. */
-export async function eventually<T>(read: () => Promise<T>, expected: T, timeout = SCREEN_MS): Promise<T> {
-  const deadline = Date.now() + timeout
-  let last = await read()
-  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    last = await read()
-  }
-  return last
-}
-
-// ---- what the cloud holds
-
-/** The door sessions a user started in this journey (the scenario's seeded history left out). */
-export function sessionsOf(emulator: Emulator, userId: string) {
-  return [...emulator.cloud.inspect().sessions.values()].filter(
-    (s) => s.userId === userId && !s.intentId.startsWith('seed-') && !s.intentId.startsWith('fixture-'),
-  )
-}
-
-/** The one door session of this journey, or a failure naming how many there were. */
-export function onlySessionOf(emulator: Emulator, userId: string) {
-  const sessions = sessionsOf(emulator, userId)
-  const session = sessions[0]
-  if (sessions.length !== 1 || !session) {
-    throw new Error(`expected one door session for ${userId}, the cloud has ${sessions.length}`)
-  }
-  return session
-}
-
-/** The cloud's receipt for an order, as the contract serves it to its owner. */
-export function cloudReceipt(emulator: Emulator, userId: string, orderId: string) {
-  return emulator.cloud.getOrder(userId, orderId)
-}
-
-export async function controlState(emulator: Emulator): Promise<ControlState> {
-  return (await emulator.control('state')) as ControlState
-}
-
-/** product → qty of a cart as the cloud prices it. */
-export function cartLines(cart: { lines: { productId: string; qty: number }[] }): Record<string, number> {
-  return Object.fromEntries(cart.lines.map((l) => [l.productId, l.qty]))
 }
