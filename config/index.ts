@@ -43,8 +43,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    // The design tokens reach every stylesheet as two mixins that app.scss includes (src/theme/tokens.ts).
-    sass: { data: tokenScss() },
+    // The design tokens reach every stylesheet as two mixins that app.scss includes (src/theme/tokens.ts),
+    // and the shared shapes (card, stack, spread, heading) as mixins any stylesheet may include.
+    sass: { resource: [path.resolve(__dirname, '..', 'src', 'theme', 'mixins.scss')], data: tokenScss() },
     // WeChat's search-crawler rules (app.config.weapp.ts points at them); the other platforms have none.
     copy: {
       patterns: target === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],

@@ -11,6 +11,7 @@ import { formatFen } from '@/domain/money'
 import { formatDateTime } from '@/domain/time'
 import { platform } from '@/platform'
 import { FieldError } from '../../components/FieldError'
+import { FormSection } from '../../components/FormSection'
 import { PhotoGrid } from '../../components/PhotoGrid'
 import { ServiceBar } from '../../components/ServiceBar'
 import {
@@ -92,9 +93,12 @@ export default function ComplaintPage() {
   return (
     <PageShell>
       <View className='complaint-form'>
-        <View className='complaint-form__section'>
-          <Text className='complaint-form__title'>哪些商品有问题？</Text>
-          <Text className='complaint-form__hint'>可多选，每件商品选一种问题</Text>
+        <FormSection
+          title='哪些商品有问题？'
+          hint='可多选，每件商品选一种问题'
+          field='items'
+          error={fields.items}
+        >
           {receipt.lines.map((line) => {
             const chosen = draft.lines.find((l) => l.productId === line.productId)
             return (
@@ -169,11 +173,9 @@ export default function ComplaintPage() {
               </View>
             )
           })}
-          <FieldError field='items' message={fields.items} />
-        </View>
+        </FormSection>
 
-        <View className='complaint-form__section'>
-          <Text className='complaint-form__title'>问题描述（选填）</Text>
+        <FormSection title='问题描述（选填）' field='description' error={fields.description}>
           <DescriptionField
             block='complaint-form'
             value={draft.description}
@@ -181,12 +183,14 @@ export default function ComplaintPage() {
             placeholder='请描述您遇到的问题，例如实际拿了几件、拿的是什么'
             onInput={actions.setDescription}
           />
-          <FieldError field='description' message={fields.description} />
-        </View>
+        </FormSection>
 
-        <View className='complaint-form__section'>
-          <Text className='complaint-form__title'>照片（选填）</Text>
-          <Text className='complaint-form__hint'>最多{MAX_PHOTOS}张，每张不超过5MB，支持 JPG、PNG</Text>
+        <FormSection
+          title='照片（选填）'
+          hint={`最多${MAX_PHOTOS}张，每张不超过5MB，支持 JPG、PNG`}
+          field='photos'
+          error={fields.photos}
+        >
           <PhotoGrid
             photos={draft.photos}
             max={MAX_PHOTOS}
@@ -194,8 +198,7 @@ export default function ComplaintPage() {
             onRemove={actions.removePhoto}
             onRetry={(id) => void actions.retryPhoto(id)}
           />
-          <FieldError field='photos' message={fields.photos} />
-        </View>
+        </FormSection>
 
         {availability.state === 'open' ? (
           <Text className='complaint-form__window'>

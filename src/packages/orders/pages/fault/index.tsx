@@ -6,7 +6,7 @@ import { Notice } from '@/components/Notice'
 import { PageShell } from '@/components/PageShell'
 import { Tabs } from '@/components/Tabs'
 import { platform } from '@/platform'
-import { FieldError } from '../../components/FieldError'
+import { FormSection } from '../../components/FormSection'
 import { ServiceBar } from '../../components/ServiceBar'
 import { DESCRIPTION_LIMIT } from '../../domain/complaintDraft'
 import { FAULT_KINDS } from '../../domain/labels'
@@ -62,8 +62,7 @@ export default function FaultReportPage() {
   return (
     <PageShell>
       <View className='fault-report'>
-        <View className='fault-report__section'>
-          <Text className='fault-report__title'>遇到了什么问题？</Text>
+        <FormSection title='遇到了什么问题？' field='kind' error={fault.fields.kind}>
           <Tabs
             look='chips'
             name='fault-kind'
@@ -71,10 +70,8 @@ export default function FaultReportPage() {
             value={fault.kind}
             onChange={actions.setKind}
           />
-          <FieldError field='kind' message={fault.fields.kind} />
-        </View>
-        <View className='fault-report__section'>
-          <Text className='fault-report__title'>补充说明（选填）</Text>
+        </FormSection>
+        <FormSection title='补充说明（选填）' field='description' error={fault.fields.description}>
           <DescriptionField
             block='fault-report'
             value={fault.description}
@@ -82,8 +79,7 @@ export default function FaultReportPage() {
             placeholder='例如：扫码后门没有打开'
             onInput={actions.setDescription}
           />
-          <FieldError field='description' message={fault.fields.description} />
-        </View>
+        </FormSection>
         <Notice error={fault.error} />
         <Button type='primary' block disabled={fault.submitting} onClick={() => void actions.submit()}>
           {fault.submitting ? '提交中…' : fault.error?.next === 'retry' ? '重新提交' : '提交报修'}
