@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
+import { ListRow } from '@/components/ListRow'
 import { PageShell } from '@/components/PageShell'
 import { CHANNEL_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
@@ -42,18 +43,19 @@ export default function MerchantHomePage() {
           <View className='m-card'>
             <Text className='m-card__title'>账户余额</Text>
             {(accounts.data ?? []).map((a) => (
-              <View
+              <ListRow
                 key={a.id}
                 className='merchant-home__account'
-                data-account-id={a.id}
+                data={{ 'data-account-id': a.id }}
+                label={CHANNEL_LABEL[a.channel]}
+                value={
+                  <View className='merchant-home__balance'>
+                    <Text className='merchant-home__available'>可提现 {formatFen(a.availableFen)}</Text>
+                    <Text className='m-muted'>待结算 {formatFen(a.pendingFen)}</Text>
+                  </View>
+                }
                 onClick={() => go(MERCHANT_PAGES.wallet)}
-              >
-                <Text>{CHANNEL_LABEL[a.channel]}</Text>
-                <View className='merchant-home__balance'>
-                  <Text className='merchant-home__available'>可提现 {formatFen(a.availableFen)}</Text>
-                  <Text className='m-muted'>待结算 {formatFen(a.pendingFen)}</Text>
-                </View>
-              </View>
+              />
             ))}
           </View>
 
