@@ -2,11 +2,10 @@ import { useEffect } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
-import { PageShell } from '@/components/PageShell'
 import { CHANNEL_LABEL, ORDER_STATUS_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
 import { formatDateTime } from '@/domain/time'
-import { LoadGate } from '../../components/LoadGate'
+import { MerchantPage } from '../../components/MerchantPage'
 import { useMerchantStore } from '../../store'
 import '../../styles/common.scss'
 import './index.scss'
@@ -32,35 +31,35 @@ export default function MerchantOrdersPage() {
   const items = orders.list.data ?? []
 
   return (
-    <PageShell>
-      <View className='m-page merchant-orders'>
-        <Text className='merchant-orders__title'>{title} 的订单</Text>
-        <LoadGate load={orders.list} onRetry={reload}>
-          <View className='m-card'>
-            {items.length === 0 ? <Text className='m-empty'>这段时间没有订单</Text> : null}
-            {items.map((o) => (
-              <View key={o.id} className='merchant-orders__item' data-order-id={o.id}>
-                <View className='merchant-orders__head'>
-                  <Text>{o.goodsSummary}</Text>
-                  <Text className='merchant-orders__total'>{formatFen(o.totalFen)}</Text>
-                </View>
-                <Text className='m-muted'>
-                  {formatDateTime(o.createdAt)} · {o.deviceName} · {CHANNEL_LABEL[o.channel]} ·{' '}
-                  {ORDER_STATUS_LABEL[o.status]}
-                  {o.refundedFen > 0 ? ` · 已退 ${formatFen(o.refundedFen)}` : ''}
-                  {o.hasComplaint ? ' · 有客诉' : ''}
-                </Text>
-                <Text className='m-muted'>订单号 {o.id}</Text>
-              </View>
-            ))}
-            {orders.nextCursor ? (
-              <View className='m-more' onClick={() => void loadMore()}>
-                {orders.list.status === 'loading' ? '加载中…' : '加载更多'}
-              </View>
-            ) : null}
+    <MerchantPage
+      block='merchant-orders'
+      head={<Text className='merchant-orders__title'>{title} 的订单</Text>}
+      load={orders.list}
+      onRetry={reload}
+    >
+      <View className='m-card'>
+        {items.length === 0 ? <Text className='m-empty'>这段时间没有订单</Text> : null}
+        {items.map((o) => (
+          <View key={o.id} className='merchant-orders__item' data-order-id={o.id}>
+            <View className='merchant-orders__head'>
+              <Text>{o.goodsSummary}</Text>
+              <Text className='merchant-orders__total'>{formatFen(o.totalFen)}</Text>
+            </View>
+            <Text className='m-muted'>
+              {formatDateTime(o.createdAt)} · {o.deviceName} · {CHANNEL_LABEL[o.channel]} ·{' '}
+              {ORDER_STATUS_LABEL[o.status]}
+              {o.refundedFen > 0 ? ` · 已退 ${formatFen(o.refundedFen)}` : ''}
+              {o.hasComplaint ? ' · 有客诉' : ''}
+            </Text>
+            <Text className='m-muted'>订单号 {o.id}</Text>
           </View>
-        </LoadGate>
+        ))}
+        {orders.nextCursor ? (
+          <View className='m-more' onClick={() => void loadMore()}>
+            {orders.list.status === 'loading' ? '加载中…' : '加载更多'}
+          </View>
+        ) : null}
       </View>
-    </PageShell>
+    </MerchantPage>
   )
 }

@@ -2,19 +2,16 @@ import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import type { StatisticsRange } from '@/api/types'
-import { PageShell } from '@/components/PageShell'
-import { Tabs } from '@/components/Tabs'
 import { formatFen } from '@/domain/money'
 import { formatShanghai } from '@/domain/time'
 import { BarList } from '../../components/BarList'
 import { ColumnChart } from '../../components/ColumnChart'
-import { LoadGate } from '../../components/LoadGate'
+import { LatencyTable } from '../../components/LatencyTable'
+import { MerchantPage } from '../../components/MerchantPage'
 import { SalesKpis } from '../../components/SalesKpis'
 import { RANGE_LABEL } from '../../domain/labels'
-import { formatSeconds, isSlow, slowestFirst } from '../../domain/latency'
 import { useMerchantStore } from '../../store'
 import '../../styles/common.scss'
-import './index.scss'
 
 const RANGES = (['today', '7d', '30d'] as const).map((value) => ({ value, label: RANGE_LABEL[value] }))
 
@@ -35,96 +32,67 @@ export default function StatisticsPage() {
   }, [show, loadDevices])
 
   const deviceName = (code: string) => devices?.find((d) => d.code === code)?.name ?? code
-  const stats = load.data
 
   return (
-    <PageShell>
-      <View className='m-page statistics'>
-        <Tabs<StatisticsRange>
-          look='pill'
-          className='m-segmented'
-          options={RANGES}
-          value={range}
-          onChange={(r) => void show(r)}
-        />
-        <LoadGate load={load} onRetry={() => void show(range)}>
-          {stats ? (
-            <>
-              <View className='m-card'>
-                <SalesKpis stats={stats} />
-              </View>
+    <MerchantPage
+      block='statistics'
+      filter={{ options: RANGES, value: range, onChange: (r: StatisticsRange) => void show(r) }}
+      load={load}
+      onRetry={() => void show(range)}
+    >
+      {(stats) => (
+        <>
+          <View className='m-card'>
+            <SalesKpis stats={stats} />
+          </View>
 
-              <View className='m-card'>
-                <Text className='m-card__title'>每日销售额</Text>
-                <ColumnChart
-                  chart='series'
-                  columns={stats.series.map((p) => ({
-                    key: p.date,
-                    label: formatShanghai(p.date, 'MM-DD'),
-                    value: p.salesFen,
-                    text: `${formatFen(p.salesFen)}，${p.orderCount}单`,
-                  }))}
-                />
-              </View>
+          <View className='m-card'>
+            <Text className='m-card__title'>每日销售额</Text>
+            <ColumnChart
+              chart='series'
+              columns={stats.series.map((p) => ({
+                key: p.date,
+                label: formatShanghai(p.date, 'MM-DD'),
+                value: p.salesFen,
+                text: `${formatFen(p.salesFen)}，${p.orderCount}单`,
+              }))}
+            />
+          </View>
 
-              <View className='m-card'>
-                <Text className='m-card__title'>设备销售额</Text>
-                <BarList
-                  chart='devices'
-                  items={stats.byDevice.map((d) => ({
-                    key: d.deviceCode,
-                    label: d.deviceName,
-                    value: d.salesFen,
-                    text: `${formatFen(d.salesFen)} · ${d.orderCount}单`,
-                  }))}
-                />
-              </View>
+          <View className='m-card'>
+            <Text className='m-card__title'>设备销售额</Text>
+            <BarList
+              chart='devices'
+              items={stats.byDevice.map((d) => ({
+                key: d.deviceCode,
+                label: d.deviceName,
+                value: d.salesFen,
+                text: `${formatFen(d.salesFen)} · ${d.orderCount}单`,
+              }))}
+            />
+          </View>
 
-              <View className='m-card'>
-                <Text className='m-card__title'>热销商品</Text>
-                {stats.topGoods.length === 0 ? <Text className='m-empty'>这段时间还没有销售</Text> : null}
-                <BarList
-                  chart='goods'
-                  items={stats.topGoods.map((g) => ({
-                    key: g.productId,
-                    label: g.name,
-                    value: g.qty,
-                    text: `${g.qty}件 · ${formatFen(g.salesFen)}`,
-                  }))}
-                />
-              </View>
+          <View className='m-card'>
+            <Text className='m-card__title'>热销商品</Text>
+            {stats.topGoods.length === 0 ? <Text className='m-empty'>这段时间还没有销售</Text> : null}
+            <BarList
+              chart='goods'
+              items={stats.topGoods.map((g) => ({
+                key: g.productId,
+                label: g.name,
+                value: g.qty,
+                text: `${g.qty}件 · ${formatFen(g.salesFen)}`,
+              }))}
+            />
+          </View>
 
-              <View className='m-card'>
-                <Text className='m-card__title'>服务时延（慢的在前）</Text>
-                <Text className='m-muted'>扫码到开门、关门到出小票，中位数 / P95</Text>
-                <View className='statistics__latency-head'>
-                  <Text className='statistics__latency-name'>设备</Text>
-                  <Text className='statistics__latency-cell'>开门</Text>
-                  <Text className='statistics__latency-cell'>出小票</Text>
-                </View>
-                {slowestFirst(stats.latency).map((row) => (
-                  <View
-                    key={row.deviceCode}
-                    className={`statistics__latency-row${isSlow(row) ? ' statistics__latency-row--slow' : ''}`}
-                    data-device-code={row.deviceCode}
-                  >
-                    <Text className='statistics__latency-name'>
-                      {deviceName(row.deviceCode)}
-                      {isSlow(row) ? ' 偏慢' : ''}
-                    </Text>
-                    <Text className='statistics__latency-cell'>
-                      {formatSeconds(row.openP50Ms)} / {formatSeconds(row.openP95Ms)}
-                    </Text>
-                    <Text className='statistics__latency-cell'>
-                      {formatSeconds(row.settleP50Ms)} / {formatSeconds(row.settleP95Ms)}
-                    </Text>
-                  </View>
-                ))}
-              </View>
-            </>
-          ) : null}
-        </LoadGate>
-      </View>
-    </PageShell>
+          <View className='m-card'>
+            <Text className='m-card__title'>服务时延（慢的在前）</Text>
+            <Text className='m-muted'>扫码到开门、关门到出小票，中位数 / P95</Text>
+            <LatencyTable rows={stats.latency} deviceName={deviceName} />
+          </View>
+        </>
+      )}
+    </MerchantPage>
   )
 }
