@@ -1,18 +1,21 @@
 import { Text, Textarea } from '@tarojs/components'
-import { charCount } from '../../domain/complaintDraft'
+import { DESCRIPTION_LIMIT, charCount } from '../../domain/complaintDraft'
 import './index.scss'
 
 interface Props {
   /** The page's BEM block, so its own selectors (`<block>__description`, `<block>__count`) keep working. */
   block: string
   value: string
-  limit: number
   placeholder: string
   onInput: (value: string) => void
 }
 
-/** A free-text field with a live count against its limit (over the limit turns red; the cloud refuses it). */
-export function DescriptionField({ block, value, limit, placeholder, onInput }: Props) {
+/**
+ * A form's free-text description with a live count against the cloud's one limit for it (over the limit
+ * turns red; the cloud refuses it).
+ */
+export function DescriptionField({ block, value, placeholder, onInput }: Props) {
+  const limit = DESCRIPTION_LIMIT
   const count = charCount(value)
   return (
     <>

@@ -14,13 +14,7 @@ import { FieldError } from '../../components/FieldError'
 import { FormSection } from '../../components/FormSection'
 import { PhotoGrid } from '../../components/PhotoGrid'
 import { ServiceBar } from '../../components/ServiceBar'
-import {
-  DESCRIPTION_LIMIT,
-  MAX_PHOTOS,
-  complaintAvailability,
-  formBanner,
-  lineField,
-} from '../../domain/complaintDraft'
+import { MAX_PHOTOS, complaintAvailability, formBanner, lineField } from '../../domain/complaintDraft'
 import { COMPLAINT_KINDS } from '../../domain/labels'
 import { usePageParam } from '../../pageQuery'
 import { orderPages } from '../../routes'
@@ -179,7 +173,6 @@ export default function ComplaintPage() {
           <DescriptionField
             block='complaint-form'
             value={draft.description}
-            limit={DESCRIPTION_LIMIT}
             placeholder='请描述您遇到的问题，例如实际拿了几件、拿的是什么'
             onInput={actions.setDescription}
           />

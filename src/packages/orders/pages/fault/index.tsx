@@ -8,7 +8,6 @@ import { Tabs } from '@/components/Tabs'
 import { platform } from '@/platform'
 import { FormSection } from '../../components/FormSection'
 import { ServiceBar } from '../../components/ServiceBar'
-import { DESCRIPTION_LIMIT } from '../../domain/complaintDraft'
 import { FAULT_KINDS } from '../../domain/labels'
 import { usePageParam } from '../../pageQuery'
 import { useOrdersStore } from '../../store'
@@ -75,7 +74,6 @@ export default function FaultReportPage() {
           <DescriptionField
             block='fault-report'
             value={fault.description}
-            limit={DESCRIPTION_LIMIT}
             placeholder='例如：扫码后门没有打开'
             onInput={actions.setDescription}
           />
