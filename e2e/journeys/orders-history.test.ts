@@ -4,7 +4,7 @@
  * reply.
  */
 import assert from 'node:assert/strict'
-import { before, test } from 'node:test'
+import { beforeEach, test } from 'node:test'
 import { journeyFile } from '../lib/journey-file'
 import {
   domSize,
@@ -19,8 +19,9 @@ import {
 const journey = journeyFile('order_history')
 let refs: ScenarioRefs
 
-before(async () => {
-  refs = await scenario(journey.emulator, 'order_history')
+// Loaded once, in the first beforeEach: only then is the file's emulator (journeyFile's before()) sure to be up.
+beforeEach(async () => {
+  refs ??= await scenario(journey.emulator, 'order_history')
 })
 
 test('1,000 orders: from home to 我的订单, scrolled to the end, the page never holds more than a screenful', async () => {
