@@ -110,10 +110,10 @@ interface DepositRow {
 async function depositRows(scope: Locator): Promise<Record<string, DepositRow>> {
   const rows: Record<string, DepositRow> = {}
   for (const row of await scope.locator('.deposit-summary__row').all()) {
-    const label = (await row.locator('.deposit-summary__label').innerText()).trim()
-    const note = row.locator('.deposit-summary__note')
+    const label = (await row.locator('.list-row__label').innerText()).trim()
+    const note = row.locator('.list-row__note')
     rows[label] = {
-      value: (await row.locator('.deposit-summary__value').innerText()).trim(),
+      value: (await row.locator('.list-row__value').innerText()).trim(),
       note: (await note.count()) > 0 ? (await note.innerText()).trim() : '',
     }
   }

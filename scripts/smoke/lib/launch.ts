@@ -96,6 +96,7 @@ export function openApp(cloud: SmokeCloud, launch: Launch, host: PlatformHost): 
       },
       effects,
       routes: () => stack.pages.map((p) => p.route),
+      instance: () => stack.current.instance as Record<string, unknown>,
       sockets: sockets.records,
       close: async () => {
         try {

@@ -114,6 +114,8 @@ export interface OpenedPage {
   sockets: SocketRecord[]
   /** Unloads every page, closes the sockets and puts the platform globals back. */
   close: () => Promise<void>
+  /** The page on top as the platform holds it (to call a lifecycle such as onPageScroll). */
+  instance: () => Record<string, unknown>
 }
 
 export type OpenPage = (launch: Launch) => Promise<OpenedPage>

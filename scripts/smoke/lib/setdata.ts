@@ -10,6 +10,8 @@ export interface SetDataCall {
   bytes: number
   /** The data paths this call set (Taro sends paths such as `root.cn.[0].cn.[2].v`). */
   paths: string[]
+  /** What each path was set to, in the order of `paths`. */
+  values: unknown[]
 }
 
 export class SetDataRecorder {
@@ -24,6 +26,7 @@ export class SetDataRecorder {
       at: performance.now(),
       bytes: Buffer.byteLength(json, 'utf8'),
       paths: data && typeof data === 'object' ? Object.keys(data) : [],
+      values: data && typeof data === 'object' ? Object.values(data) : [],
     })
   }
 
