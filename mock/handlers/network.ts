@@ -10,6 +10,8 @@
  * dropped again without counting: one lost attempt is what the app sees.
  */
 
+import { prng } from '../model/util'
+
 /** Where an exchange is lost: before the cloud sees the request, or after, on the answer's way back. */
 export type DropStage = 'request' | 'answer'
 
@@ -54,21 +56,6 @@ const RESEND_MEMORY_SIZE = 256
 /** How long a silently lost exchange keeps its connection before the host lets it go. */
 export const SILENCE_MS = 60_000
 
-/**
- * mulberry32: a small, fast 32-bit generator, good enough to pick lost packets reproducibly. The model's
- * own rules never draw random numbers; only the network fault does, so it gets its own seeded source.
- */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 export class Network {
   latencyMs = 0
   dropRequests = 0
@@ -99,7 +86,7 @@ export class Network {
   /** Loses exchanges at random from now on (percentages 0 to 100), or no longer (null). */
   setLoss(loss: RandomLoss | null): void {
     this.loss = loss && (loss.requestPct > 0 || loss.answerPct > 0) ? { ...loss } : null
-    this.draw = this.loss ? seededRandom(this.loss.seed) : () => 1
+    this.draw = this.loss ? prng(this.loss.seed) : () => 1
     this.fate.clear()
   }
 

@@ -132,3 +132,18 @@ export function percentile(values: number[], p: number): number | null {
 export function isIntentId(value: unknown): value is string {
   return typeof value === 'string' && value.length >= 8 && value.length <= 64
 }
+
+/**
+ * A small deterministic PRNG (mulberry32): the same numbers for the same seed, so the generated history is
+ * the same on every load and the network loses the same packets run after run.
+ */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
