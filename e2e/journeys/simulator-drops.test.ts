@@ -2,7 +2,8 @@
  * The simulator's network drop, used as a person uses it: pick an operation and a count on the simulator
  * page, and the phone beside it (the H5 app in the page's frame) loses exactly that many attempts of that
  * operation. The count on the page goes down one per attempt of the app, however often the browser resends
- * a lost request by itself, and the app shows its retry path until the count is spent.
+ * a lost request by itself. The cabinet's landing is a read the app retries by itself (readUntilAnswered),
+ * so a few lost answers cost the shopper a moment, not a tap.
  */
 import assert from 'node:assert/strict'
 import type { FrameLocator, Page } from 'playwright-core'
@@ -26,7 +27,7 @@ async function leftOnPage(page: Page): Promise<string> {
 }
 
 journey(
-  'dropping the next 2 answers of 柜子首页 on the simulator: the phone fails twice, then shows the cabinet',
+  'dropping the next 2 answers of 柜子首页 on the simulator: the phone’s own retries use them up, then it shows the cabinet',
   { emulator, scenario: 'happy', timeoutMs: 60_000 },
   async ({ emulator: cloud, page }) => {
     await page.setViewportSize({ width: 1280, height: 900 })
@@ -40,20 +41,19 @@ journey(
     await page.getByTestId(DROP).waitFor({ timeout: SCREEN_MS })
     assert.match(await leftOnPage(page), /还剩 2 次 · 已丢弃 0 次/)
 
-    // The phone scans again: its first attempt is lost, and only one of the two is used up.
+    // Each attempt of the app carries its own X-Request-Id; a browser's resend repeats it.
+    const attempts = new Set<string>()
+    page.on('request', (request) => {
+      if (!request.url().includes('/v1/devices/') || !request.url().endsWith('/landing')) return
+      const id = request.headers()['x-request-id']
+      if (id) attempts.add(id)
+    })
+
+    // The phone scans again: two attempts lost, the third answered, without a tap.
     await page.getByTestId('phone-reload').click()
-    await phone.getByText('网络连接失败').first().waitFor({ timeout: SCREEN_MS })
-    await eventually(async () => /还剩 1 次 · 已丢弃 1 次/.test(await leftOnPage(page)), true)
-
-    // 重试: the second attempt is lost too, and the drop is spent.
-    await phoneButton(phone, '重试').click()
-    await eventually(async () => (await controlState(cloud)).network.drops[0]?.dropped, 2)
-    await phone.getByText('网络连接失败').first().waitFor({ timeout: SCREEN_MS })
     await eventually(async () => /已用完 · 已丢弃 2 次/.test(await leftOnPage(page)), true)
-
-    // 重试 once more: answered, the cabinet is back.
-    await phoneButton(phone, '重试').click()
     await phoneButton(phone, '开门').waitFor({ timeout: SCREEN_MS })
+    assert.equal(attempts.size, 3, 'two lost attempts and the answered one, each counted once')
     const drops = (await controlState(cloud)).network.drops
     assert.deepEqual(drops, [{ operationId: 'getCabinetLanding', stage: 'answer', left: 0, dropped: 2 }])
   },
