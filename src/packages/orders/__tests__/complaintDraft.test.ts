@@ -6,7 +6,9 @@ import {
   formBanner,
   newDraft,
   submissionKey,
+  steppedCount,
   toRequest,
+  typedCount,
   validateDraft,
   type ComplaintDraft,
 } from '../domain/complaintDraft'
@@ -160,5 +162,22 @@ describe('the banner above 提交申诉', () => {
     const network = new AppError('NETWORK')
     expect(formBanner(network, {})).toBe(network)
     expect(formBanner(null, { items: '请选择有问题的商品' })).toBeNull()
+  })
+})
+
+describe('the quantity stepper', () => {
+  test('reads only whole numbers; empty or half-typed text is not a count', () => {
+    expect(typedCount(' 2 ')).toBe(2)
+    expect(typedCount('')).toBeNaN()
+    expect(typedCount('1.5')).toBeNaN()
+    expect(typedCount('２')).toBeNaN()
+  })
+
+  test('steps from 0 when empty, stays within 0 … max, and may step a too-high count down', () => {
+    expect(steppedCount('', 1, 2)).toBe(1)
+    expect(steppedCount('', -1, 2)).toBeNull()
+    expect(steppedCount('2', 1, 2)).toBeNull()
+    expect(steppedCount('5', -1, 2)).toBe(4)
+    expect(steppedCount('5', 1, 2)).toBeNull()
   })
 })

@@ -49,6 +49,22 @@ export interface ComplaintDraft {
 /** `form` is the whole form; `items` the choice of lines; `line.<productId>.<field>` one line's field. */
 export type FieldErrors = Record<string, string>
 
+/** A typed count as a whole number; empty or half-typed text is NaN until it reads as one. */
+export function typedCount(text: string): number {
+  const trimmed = text.trim()
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : NaN
+}
+
+/**
+ * The count after a tap on − or +, or null where the tap keeps it: an empty field counts from 0, and a
+ * typed count above `max` may still be stepped down towards it.
+ */
+export function steppedCount(text: string, step: 1 | -1, max: number): number | null {
+  const current = typedCount(text)
+  const next = (Number.isFinite(current) ? current : 0) + step
+  return next < 0 || (step > 0 && next > max) ? null : next
+}
+
 export const lineField = (productId: string, field: 'kind' | 'actualQty' | 'actualProductId') =>
   `line.${productId}.${field}`
 
@@ -87,10 +103,10 @@ function checkLine(line: LineDraft, charged: number, fields: FieldErrors): void 
   }
   if (line.kind === 'wrong_quantity') {
     const key = lineField(line.productId, 'actualQty')
-    const text = line.actualQty.trim()
-    if (!/^\d+$/.test(text)) fields[key] = '请填写实际拿的数量'
-    else if (Number(text) > charged) fields[key] = `不能超过扣款数量${charged}`
-    else if (Number(text) === charged) fields[key] = '与扣款数量相同，请填写实际拿的数量'
+    const count = typedCount(line.actualQty)
+    if (!Number.isFinite(count)) fields[key] = '请填写实际拿的数量'
+    else if (count > charged) fields[key] = `不能超过扣款数量${charged}`
+    else if (count === charged) fields[key] = '与扣款数量相同，请填写实际拿的数量'
   }
   if (line.kind === 'misrecognized') {
     const key = lineField(line.productId, 'actualProductId')
@@ -141,7 +157,7 @@ export function toRequest(draft: ComplaintDraft, receipt: Receipt): CreateCompla
     .sort((a, b) => order.indexOf(a.productId) - order.indexOf(b.productId))
     .map((line): ComplaintItem => {
       const item: ComplaintItem = { productId: line.productId, kind: line.kind ?? 'not_taken' }
-      if (line.kind === 'wrong_quantity') item.actualQty = Number(line.actualQty.trim())
+      if (line.kind === 'wrong_quantity') item.actualQty = typedCount(line.actualQty)
       if (line.kind === 'misrecognized' && line.actualProductId) item.actualProductId = line.actualProductId
       return item
     })

@@ -14,7 +14,14 @@ import { FieldError } from '../../components/FieldError'
 import { FormSection } from '../../components/FormSection'
 import { PhotoGrid } from '../../components/PhotoGrid'
 import { ServiceBar } from '../../components/ServiceBar'
-import { MAX_PHOTOS, complaintAvailability, formBanner, lineField } from '../../domain/complaintDraft'
+import {
+  MAX_PHOTOS,
+  complaintAvailability,
+  formBanner,
+  lineField,
+  steppedCount,
+  typedCount,
+} from '../../domain/complaintDraft'
 import { COMPLAINT_KINDS } from '../../domain/labels'
 import { usePageParam } from '../../pageQuery'
 import { orderPages } from '../../routes'
@@ -23,19 +30,6 @@ import { DescriptionField } from '../../components/DescriptionField'
 import './index.scss'
 
 const KIND_OPTIONS = COMPLAINT_KINDS.map(({ kind, label }) => ({ value: kind, label }))
-
-/** The typed count as a number; an empty or half-typed field shows empty (NaN) until it reads as one. */
-const countOf = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN)
-
-/**
- * The count after a tap on − or +, or null where the tap keeps it: an empty field counts from 0, and a
- * typed count above the charged one may still be stepped down towards it.
- */
-function stepCount(text: string, step: 1 | -1, max: number): number | null {
-  const current = countOf(text)
-  const next = (Number.isFinite(current) ? current : 0) + step
-  return next < 0 || (step > 0 && next > max) ? null : next
-}
 
 export default function ComplaintPage() {
   const orderId = usePageParam('orderId')
@@ -128,11 +122,11 @@ export default function ComplaintPage() {
                         <View className='complaint-form__qty'>
                           <Stepper
                             label={`${line.name} 实际数量`}
-                            value={countOf(chosen.actualQty)}
+                            value={typedCount(chosen.actualQty)}
                             min={0}
                             max={line.qty - 1}
                             onStep={(step) => {
-                              const next = stepCount(chosen.actualQty, step, line.qty - 1)
+                              const next = steppedCount(chosen.actualQty, step, line.qty - 1)
                               if (next !== null) actions.setActualQty(line.productId, String(next))
                             }}
                             onType={(text) => actions.setActualQty(line.productId, text)}
