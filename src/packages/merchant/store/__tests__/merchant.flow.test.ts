@@ -134,8 +134,9 @@ describe('withdrawals (提现)', () => {
     for (let waited = 0; !settled() && waited < 4_000; waited += 100)
       await new Promise((resolve) => setTimeout(resolve, 100))
     expect(settled()).toBe(true)
-    // One read found it settled; the balances followed once; then the watch ended by itself.
-    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    // One read found it settled; the balances followed once; then the watch ended by itself: nothing
+    // more over more than two of its 1.5 s periods.
+    await new Promise((resolve) => setTimeout(resolve, 3_500))
     expect(h.requests() - reads).toBe(2)
     stop()
   })
