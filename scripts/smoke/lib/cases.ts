@@ -5,6 +5,7 @@ import type { CabinetLanding, CartLine, DoorSession, Receipt } from '../../../sr
 import { describeError } from '../../../src/domain/errors'
 import { CLOUD_SETTINGS, FIXTURE } from './cloud'
 import { CABINET_PAGE, HOME_PAGE, SHOPPING_PAGE } from './paths'
+import { SetDataRecorder } from './setdata'
 import { waitFor, type OpenedPage, type Screen, type SocketPolicy } from './screen'
 import { smokeSuite, yuan, type PageOpener } from './suite'
 
@@ -343,4 +344,19 @@ export function cabinetSmokeTests(platform: 'weapp' | 'alipay', open: PageOpener
       assert.equal(page.screen.byClass('gate-panel__open').length, 0, 'no 开门 button')
     })
   })
+
+  if (platform === 'weapp') {
+    // The bench's setData figures come from this recorder; here only that it sees the pages it measures.
+    test('weapp: the setData recorder sees the cabinet page and the shopping page', async () => {
+      const recorder = new SetDataRecorder()
+      await withPage({ qrText: CABINET_QR, setData: recorder }, async (page) => {
+        await cabinetShown(page)
+        await only(page.screen, 'gate-panel__open').tap()
+        await waitFor(() => page.routes().includes(SHOPPING_PAGE), report(page))
+        await waitFor(() => recorder.routes().includes(SHOPPING_PAGE), report(page))
+        assert.deepEqual(recorder.routes(), [CABINET_PAGE, SHOPPING_PAGE])
+        assert.ok(recorder.calls.every((c) => c.bytes > 0))
+      })
+    })
+  }
 }
