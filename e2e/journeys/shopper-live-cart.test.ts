@@ -1,6 +1,7 @@
 /**
- * The live cart while the door is open: it stays equal to the cloud's cart through dropped sockets, and a
- * line the shopper disputes (这不是我拿的) is recorded, kept by the cloud and decides how the visit ends.
+ * The live cart while the door is open: it stays equal to the cloud's cart through dropped sockets, a
+ * product put back stays listed as 已放回, and a line the shopper disputes (这不是我拿的) is recorded, kept
+ * by the cloud and decides how the visit ends.
  */
 import assert from 'node:assert/strict'
 import { formatFen } from '../../src/domain/money'
@@ -92,5 +93,39 @@ journey(
     assert.equal(receipt.lines.find((l) => l.productId === 'p_water')?.objected, true)
     assert.equal(cloud.cloud.inspect().orders.get(settled.orderId)?.abnormal?.reason, 'objection')
     assert.equal(await visibleText(page, '门已关好').count(), 0)
+  },
+)
+
+journey(
+  'a product taken and put back stays listed, marked 已放回, out of the total; the lines do not move',
+  { emulator, scenario: 'happy' },
+  async ({ emulator: cloud, page }) => {
+    await scanAndOpen(page, cloud, { deviceCode: DEVICE })
+    const session = onlySessionOf(cloud, 'u_happy')
+    await cloud.control('take', { deviceCode: DEVICE, productId: 'p_cola', qty: 1 })
+    await cloud.control('take', { deviceCode: DEVICE, productId: 'p_water', qty: 1 })
+    await visible(page, '.cart__line[data-product-id="p_water"]').waitFor({ timeout: 5_000 })
+
+    await cloud.control('return', { deviceCode: DEVICE, productId: 'p_cola', qty: 1 })
+    const cola = visible(page, '.cart__line--put-back[data-product-id="p_cola"]')
+    await cola.waitFor({ timeout: 5_000 })
+    assert.match(await cola.innerText(), /已放回/)
+    const cart = cloud.cloud.getDoorSession('u_happy', session.id).cart
+    assert.deepEqual(cartLines(cart), { p_water: 1 }, 'the cloud no longer counts the cola')
+    assert.deepEqual(await cartOnScreen(page), {
+      lines: { p_water: 1 },
+      totalText: `合计 ${formatFen(cart.totalFen)}`,
+    })
+    const order = await visible(page, '.cart__line').evaluateAll((lines) =>
+      lines.map((l) => l.getAttribute('data-product-id')),
+    )
+    assert.deepEqual(order, ['p_cola', 'p_water'], 'the put-back line kept its place')
+
+    // Taken again: the same line counts again, in the same place.
+    await cloud.control('take', { deviceCode: DEVICE, productId: 'p_cola', qty: 1 })
+    await visible(page, '.cart__line[data-product-id="p_cola"][data-qty="1"]').waitFor({ timeout: 5_000 })
+    assert.equal(await visible(page, '.cart__line--put-back').count(), 0)
+    await cloud.control('close', { deviceCode: DEVICE })
+    await waitForText(page, '门已关好')
   },
 )

@@ -47,10 +47,10 @@ export interface CartOnScreen {
   totalText: string | null
 }
 
-/** The live cart as the shopping page draws it: product → qty, and the 合计 text. */
+/** The live cart as the shopping page draws it: product → qty (lines put back aside), and the 合计 text. */
 export async function cartOnScreen(page: Page): Promise<CartOnScreen> {
   const lines: Record<string, number> = {}
-  for (const line of await visible(page, '.cart__line').all()) {
+  for (const line of await visible(page, '.cart__line:not(.cart__line--put-back)').all()) {
     const id = await line.getAttribute('data-product-id')
     const qty = await line.getAttribute('data-qty')
     if (id) lines[id] = Number(qty)

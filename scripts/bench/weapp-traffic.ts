@@ -61,13 +61,23 @@ async function shopperPath(cloud: SmokeCloud) {
       await waitFor(onScreen(page, shows), why)
       await settled(recorder)
       const calls = recorder.since(mark, SHOPPING_PAGE)
+      if (process.env.DUMP)
+        console.error(
+          route,
+          productId,
+          JSON.stringify(
+            calls.map((c) => [c.bytes, c.paths, c.values]),
+            null,
+            1,
+          ),
+        )
       return { ...totals(calls.filter((c) => !isTimerTick(c))), ticks: calls.filter(isTimerTick).length }
     }
     const take = await event('take', 'p_water', '农夫山泉')
     const putBack = await event('return', 'p_water', '雀巢咖啡')
     // 三明治 and 咖啡 at the lunch price make ¥16.50; 酸奶 takes the cart past ¥20, so 满20减3 now shares its
     // discount over every line: the lines already in the cart change price.
-    const priceChange = await event('take', 'p_yogurt', '已优惠')
+    const priceChange = await event('take', 'p_yogurt', '安慕希')
 
     const ticks = recorder.since(0, SHOPPING_PAGE).filter(isTimerTick)
     const tick = ticks.length > 0 ? Math.max(...ticks.map((c) => c.bytes)) : null
@@ -94,15 +104,28 @@ async function ordersScroll(cloud: SmokeCloud) {
     await settled(recorder)
     const first = totals(recorder.since(0, ORDERS_PAGE))
     const rows = page.screen.byClass('order-row').length
-    // One screen of the phone the stand-ins describe (wx.getWindowInfo), scrolled in steps as a finger does.
+    // One screen of the phone the stand-ins describe (wx.getWindowInfo), scrolled in steps as a finger
+    // does, from one screen down: at the very top the window's lower margin would hide the first steps.
     const screenPx = 724
-    const mark = recorder.mark()
     const onPageScroll = page.instance().onPageScroll as (e: { scrollTop: number }) => void
-    for (let top = 60; top <= screenPx; top += 60) {
+    const scrollTo = async (top: number) => {
       onPageScroll.call(page.instance(), { scrollTop: top })
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
+    await scrollTo(screenPx)
     await settled(recorder)
+    const mark = recorder.mark()
+    for (let top = screenPx + 60; top <= 2 * screenPx; top += 60) await scrollTo(top)
+    await settled(recorder)
+    if (process.env.DUMP)
+      console.error(
+        'scroll',
+        JSON.stringify(
+          recorder.since(mark, ORDERS_PAGE).map((c) => [c.bytes, c.paths, c.values]),
+          null,
+          1,
+        ),
+      )
     return { first, rows, scroll: totals(recorder.since(mark, ORDERS_PAGE)) }
   } finally {
     await page.close()

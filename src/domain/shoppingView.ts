@@ -22,7 +22,6 @@ export interface ShoppingFacts {
   paymentError: AppError | null
   /** Opened with no session (a restart on this page): whether the cloud said where the shopper is. */
   resumeStatus: 'idle' | 'checking' | 'unanswered' | 'answered'
-  now: number
   /** On a cabinet with several doors, the door this session opened (左门): the screen names it. */
   doorName?: string | null
 }
@@ -40,8 +39,11 @@ export type ShoppingView =
       kind: 'inside'
       state: 'open' | 'closed'
       title: string
-      /** How long the door has been open, or what happens after it closed. */
-      line: string
+      /**
+       * The banner's second line: while open, a timer of how long (counted on screen from `openedAt`, this
+       * phone's clock, so the clock's ticks re-render only the timer), or what happens after it closed.
+       */
+      line: { timer: true; openedAt: number | null } | { timer: false; text: string }
       remindToClose: boolean
       /** The socket is not open: the cart is being brought up to date over HTTP. */
       syncing: boolean
@@ -126,12 +128,14 @@ function withoutSession(resumeStatus: ShoppingFacts['resumeStatus']): ShoppingVi
 }
 
 function inside(session: DoorSession, state: 'open' | 'closed', facts: ShoppingFacts): ShoppingView {
-  const openedFor = facts.openedAtLocal ? Math.max(0, facts.now - facts.openedAtLocal) : 0
   return {
     kind: 'inside',
     state,
     title: state === 'open' ? `${facts.doorName ?? '柜门'}已打开，请取商品` : '门已关好，正在结算',
-    line: state === 'open' ? `已开门 ${formatDuration(openedFor)}` : '识别完成后自动扣款并显示小票，无需操作',
+    line:
+      state === 'open'
+        ? { timer: true, openedAt: facts.openedAtLocal }
+        : { timer: false, text: '识别完成后自动扣款并显示小票，无需操作' },
     remindToClose: state === 'open' && facts.closeReminder,
     syncing: facts.streamStatus === 'down' || facts.streamStatus === 'connecting',
     cart: session.recognition === 'after_close' ? null : session.cart,
@@ -159,4 +163,9 @@ function owed(session: DoorSession, facts: ShoppingFacts): ShoppingView {
     deposit: deposit ?? null,
     pay: { label: busy ? '支付中…' : '立即支付', busy, amountFen: deposit ? null : session.cart.totalFen },
   }
+}
+
+/** The open door's timer text at `now`: 已开门 mm:ss, from zero when the opening time is not known. */
+export function doorOpenFor(openedAt: number | null, now: number): string {
+  return `已开门 ${formatDuration(openedAt ? Math.max(0, now - openedAt) : 0)}`
 }

@@ -1,6 +1,6 @@
 import type { Deposit, DoorSession, Receipt } from '@/api/types'
 import { AppError } from '../errors'
-import { shoppingView, type ShoppingFacts } from '../shoppingView'
+import { doorOpenFor, shoppingView, type ShoppingFacts } from '../shoppingView'
 
 const NOW = 1_700_000_000_000
 
@@ -48,7 +48,6 @@ function facts(more: Partial<ShoppingFacts> = {}): ShoppingFacts {
     paymentPhase: 'idle',
     paymentError: null,
     resumeStatus: 'idle',
-    now: NOW,
     ...more,
   }
 }
@@ -149,7 +148,7 @@ describe('the door is open, then closed', () => {
       kind: 'inside',
       state: 'open',
       title: '柜门已打开，请取商品',
-      line: '已开门 01:23',
+      line: { timer: true, openedAt: NOW - 83_000 },
       remindToClose: false,
       syncing: false,
       cart,
@@ -157,8 +156,10 @@ describe('the door is open, then closed', () => {
     })
   })
 
-  test('open with no known opening time counts from zero', () => {
-    expect(shoppingView(facts({ session: door('open') }))).toMatchObject({ line: '已开门 00:00' })
+  test('the timer reads how long the door has been open, from zero when the opening time is not known', () => {
+    expect(doorOpenFor(NOW - 83_000, NOW)).toBe('已开门 01:23')
+    expect(doorOpenFor(NOW + 5_000, NOW)).toBe('已开门 00:00')
+    expect(doorOpenFor(null, NOW)).toBe('已开门 00:00')
   })
 
   test('open a long time: the reminder to close', () => {
@@ -188,7 +189,7 @@ describe('the door is open, then closed', () => {
       kind: 'inside',
       state: 'closed',
       title: '门已关好，正在结算',
-      line: '识别完成后自动扣款并显示小票，无需操作',
+      line: { timer: false, text: '识别完成后自动扣款并显示小票，无需操作' },
       remindToClose: false,
       syncing: false,
       cart,

@@ -5,13 +5,13 @@ import { useShallow } from 'zustand/react/shallow'
 import type { Deposit } from '@/api/types'
 import { CartView } from '@/components/CartView'
 import { DepositSummary } from '@/components/DepositSummary'
+import { DoorOpenTimer } from '@/components/DoorOpenTimer'
 import { PageShell } from '@/components/PageShell'
 import { ReceiptView } from '@/components/ReceiptView'
 import { StatusView } from '@/components/StatusView'
 import type { NextStep } from '@/domain/errors'
 import { formatFen } from '@/domain/money'
 import { shoppingView } from '@/domain/shoppingView'
-import { useNow } from '@/hooks/useNow'
 import { platform } from '@/platform'
 import { useNoticeToast } from '@/hooks/useNoticeToast'
 import { goToTarget, leaveToCabinet } from '@/navigation'
@@ -41,7 +41,6 @@ export default function ShoppingPage() {
     })),
   )
   const session = door.log?.session ?? null
-  const now = useNow(session?.state === 'open')
 
   useNoticeToast()
 
@@ -81,7 +80,6 @@ export default function ShoppingPage() {
     paymentPhase: payment.phase,
     paymentError: payment.error,
     resumeStatus,
-    now,
     doorName: doors && doors.length > 1 ? doors.find((d) => d.no === session?.doorNo)?.name : null,
   })
   const respond = {
@@ -112,7 +110,11 @@ export default function ShoppingPage() {
         <View className='shopping'>
           <View className={`shopping__banner shopping__banner--${view.state}`} role='status'>
             <Text className='shopping__title'>{view.title}</Text>
-            <Text className='shopping__timer'>{view.line}</Text>
+            {view.line.timer ? (
+              <DoorOpenTimer className='shopping__timer' openedAt={view.line.openedAt} />
+            ) : (
+              <Text className='shopping__timer'>{view.line.text}</Text>
+            )}
           </View>
           {view.remindToClose ? (
             <View className='shopping__reminder' role='alert'>
@@ -121,7 +123,11 @@ export default function ShoppingPage() {
           ) : null}
           {view.syncing ? <View className='shopping__sync'>网络不稳定，正在同步购物车…</View> : null}
           {view.cart ? (
-            <CartView cart={view.cart} onObject={view.canObject ? (id) => void object(id) : undefined} />
+            <CartView
+              key={session?.id}
+              cart={view.cart}
+              onObject={view.canObject ? (id) => void object(id) : undefined}
+            />
           ) : (
             <View className='shopping__vision'>关门后自动识别您拿取的商品</View>
           )}

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { usePageScroll } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { platform } from '@/platform'
-import { nearEnd, rowWindow, type RowWindow } from '../../domain/virtualWindow'
+import { nearEnd, rowsBySlot, rowWindow, type RowWindow } from '../../domain/virtualWindow'
+import './index.scss'
 
 interface Props {
   /** Element id of the list, to find where it starts on the page. */
@@ -12,6 +13,10 @@ interface Props {
   rowClassName: string
   /** The rows' styled height in design px (750 wide), used until a row has been measured. */
   rowHeightRpx: number
+  /**
+   * The row at `index`, without a key: rows are recycled, so the nodes that showed one order show the
+   * next one that comes into view with new texts (a key would make React replace them).
+   */
   renderRow: (index: number) => ReactNode
   /** Asked when the rendered rows come near the last one (the next page by cursor). */
   onNearEnd?: () => void
@@ -22,8 +27,8 @@ interface Props {
 const NEAR_END_ROWS = 15
 
 /**
- * A list of thousands of equal-height rows that keeps only those around the screen in the page: the rest
- * are two spacers. It follows the page's own scroll (usePageScroll), which WeChat, Alipay and H5 all give,
+ * A list of thousands of equal-height rows that keeps only those around the screen in the page, each in a
+ * fixed slot placed at its row's offset (see domain/virtualWindow for why slots). It follows the page's own scroll (usePageScroll), which WeChat, Alipay and H5 all give,
  * so pull-to-refresh and reach-bottom stay the page's too.
  */
 export function VirtualList({
@@ -56,9 +61,7 @@ export function VirtualList({
   // Only a change of the rendered range re-renders; most scroll events move within it.
   const update = useCallback(() => {
     const next = compute()
-    setWin((prev) =>
-      prev.start === next.start && prev.end === next.end && prev.padBottom === next.padBottom ? prev : next,
-    )
+    setWin((prev) => (prev.start === next.start && prev.end === next.end ? prev : next))
   }, [compute])
 
   useEffect(update, [update])
@@ -89,13 +92,25 @@ export function VirtualList({
     if (onNearEnd && count > 0 && nearEnd(win, count, NEAR_END_ROWS)) onNearEnd()
   }, [win, count, onNearEnd])
 
-  const rows: ReactNode[] = []
-  for (let i = win.start; i < win.end; i++) rows.push(renderRow(i))
+  const rows = rowsBySlot(win)
   return (
-    <View id={id} className='virtual-list' data-count={count} data-rendered={win.end - win.start}>
-      <View style={{ height: `${win.padTop}px` }} />
-      {rows}
-      <View style={{ height: `${win.padBottom}px` }} />
+    <View
+      id={id}
+      className='virtual-list'
+      style={{ height: `${count * rowHeight}px` }}
+      data-count={count}
+      data-rendered={rows.length}
+    >
+      {rows.map((row, slot) => (
+        <View
+          key={slot}
+          className='virtual-list__slot'
+          data-row={row}
+          style={{ top: `${row * rowHeight}px` }}
+        >
+          {renderRow(row)}
+        </View>
+      ))}
     </View>
   )
 }

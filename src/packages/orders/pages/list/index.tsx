@@ -77,7 +77,6 @@ export default function OrderListPage() {
           const order = list.items[index]!
           return (
             <OrderRow
-              key={order.id}
               order={order}
               onOpen={open}
               onPay={(id) => void pay(id)}
