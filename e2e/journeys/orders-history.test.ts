@@ -56,8 +56,12 @@ test('1,000 orders: from home to 我的订单, scrolled to the end, the page nev
   assert.equal(new Set(listCalls).size, 20)
 
   // The oldest order is the last row, on screen (rows sit in recycled slots, not in list order).
+  await scrollPageTo(page, 'end')
   const last = page.locator('.virtual-list__slot[data-row="999"] .order-row')
-  assert.ok(await last.isVisible())
+  await last.waitFor({ timeout: 5_000 })
+  const box = await last.boundingBox()
+  const screen = page.viewportSize()
+  assert.ok(box && screen && box.y >= 0 && box.y + box.height <= screen.height, 'within the screen')
   assert.match(await last.innerText(), /2026-0\d-\d{2}/)
 
   // Back to the middle: the rows there are drawn again.

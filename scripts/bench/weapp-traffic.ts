@@ -2,7 +2,8 @@
  * The setData traffic of the compiled WeChat build (dist/weapp), run in a process of its own by
  * measures/setdata.ts (the harness puts jsdom and the platform's globals on this process). The app runs in
  * miniprogram-simulate with WeChat's own template compiler against the emulator, as the smoke run does;
- * every page's setData is recorded with its size. Prints one JSON object.
+ * every page's setData is recorded with its size. Prints one JSON object; with SETDATA_DUMP=1 it also
+ * writes every measured call's paths and values to stderr, to see what an event sends.
  */
 import { startCloud, CLOUD_SETTINGS, FIXTURE, type SmokeCloud } from '../smoke/lib/cloud'
 import { CABINET_PAGE, SHOPPING_PAGE } from '../smoke/lib/paths'
@@ -29,6 +30,14 @@ async function settled(recorder: SetDataRecorder): Promise<void> {
 /** The open door's 已开门 mm:ss, which changes once a second by itself: counted apart from the events. */
 function isTimerTick(call: SetDataCall): boolean {
   return call.paths.length === 1 && /^已开门 \d\d:\d\d$/.test(String(call.values[0] ?? ''))
+}
+
+function dump(what: string, calls: SetDataCall[]): void {
+  if (process.env.SETDATA_DUMP !== '1') return
+  console.error(
+    what,
+    JSON.stringify(calls.map((c) => ({ bytes: c.bytes, data: c.paths.map((p, i) => [p, c.values[i]]) }))),
+  )
 }
 
 const onScreen = (page: OpenedPage, text: string) => () =>
@@ -61,16 +70,7 @@ async function shopperPath(cloud: SmokeCloud) {
       await waitFor(onScreen(page, shows), why)
       await settled(recorder)
       const calls = recorder.since(mark, SHOPPING_PAGE)
-      if (process.env.DUMP)
-        console.error(
-          route,
-          productId,
-          JSON.stringify(
-            calls.map((c) => [c.bytes, c.paths, c.values]),
-            null,
-            1,
-          ),
-        )
+      dump(`${route} ${productId}`, calls)
       return { ...totals(calls.filter((c) => !isTimerTick(c))), ticks: calls.filter(isTimerTick).length }
     }
     const take = await event('take', 'p_water', '农夫山泉')
@@ -117,15 +117,7 @@ async function ordersScroll(cloud: SmokeCloud) {
     const mark = recorder.mark()
     for (let top = screenPx + 60; top <= 2 * screenPx; top += 60) await scrollTo(top)
     await settled(recorder)
-    if (process.env.DUMP)
-      console.error(
-        'scroll',
-        JSON.stringify(
-          recorder.since(mark, ORDERS_PAGE).map((c) => [c.bytes, c.paths, c.values]),
-          null,
-          1,
-        ),
-      )
+    dump('orders scroll', recorder.since(mark, ORDERS_PAGE))
     return { first, rows, scroll: totals(recorder.since(mark, ORDERS_PAGE)) }
   } finally {
     await page.close()

@@ -25,8 +25,8 @@ const show = (t: Traffic) => `${t.calls} call(s), ${t.kb} KB`
 /**
  * setData traffic of the compiled WeChat build, recorded in miniprogram-simulate with WeChat's template
  * compiler (scripts/bench/weapp-traffic.ts, in a process of its own). Per live-cart event the largest of
- * a take, a return and a price change (满20减3 reached, every line re-priced); the 已开门 timer's own
- * ticks are counted apart.
+ * a take (a new product), a return (a product put back whole) and a price change (满20减3 reached, every
+ * line re-priced); the 已开门 timer's own ticks are counted apart.
  */
 export async function measure(): Promise<Figures> {
   const run = spawnSync(
@@ -71,7 +71,7 @@ export async function measure(): Promise<Figures> {
       unit: 'KB',
       note:
         `1,000 orders (order_history): first screen ${show(orders.first)} for ${orders.rows} rows; one screen ` +
-        `(724 px) scrolled in 60 px steps: ${show(orders.scroll)}`,
+        `(724 px) scrolled in 60 px steps, from one screen down: ${show(orders.scroll)}`,
     },
   }
 }
