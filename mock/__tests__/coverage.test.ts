@@ -6,7 +6,7 @@ import { createHandlers } from '../handlers'
 import { loadContract } from '../handlers/contract'
 import { OPERATIONS } from '../handlers/operations'
 import { Runtime } from '../handlers/runtime'
-import { check, describeViolations, type Violation } from './contractCheck'
+import { check, describeViolations, type Violation } from '../../conformance/lib/answers'
 
 // Every operation of the contract must be answered by its own handler (the stream is covered by the
 // WebSocket tests), with a status the contract declares for it.

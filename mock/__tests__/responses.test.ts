@@ -3,7 +3,7 @@
  */
 import { installCloudInJest } from '../hosts/node'
 import { loadContract } from '../handlers/contract'
-import { check, describeViolations, type Observed } from './contractCheck'
+import { check, describeViolations, type Observed } from '../../conformance/lib/answers'
 
 // A realistic day at the cabinets driven through the msw host (real fetch, the same handlers as the HTTP
 // server): shoppers, a first-time shopper, a restocker and a merchant. Every answer is kept and validated

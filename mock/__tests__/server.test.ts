@@ -3,7 +3,7 @@
  */
 import WebSocket from 'ws'
 import { startEmulatorServer, type EmulatorServer } from '../server/start'
-import { schemaValidator } from './contractCheck'
+import { schemaValidator } from '../../conformance/lib/answers'
 
 // The HTTP + WebSocket host over real sockets: the stream protocol, the control side, idempotency across
 // a lost answer, injected network faults and the static pages. The clock is manual, so every step is

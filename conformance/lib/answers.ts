@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv'
-import { createContractAjv, forAjv, loadContract, type ContractOperation } from '../handlers/contract'
+import { createContractAjv, forAjv, loadContract, type ContractOperation } from '../../mock/handlers/contract'
 
 /**
  * Checks answers against the contract: the status must be one the operation declares, the body must match
