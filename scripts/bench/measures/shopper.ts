@@ -133,7 +133,8 @@ async function measureCart(
   const times: number[] = []
   for (let i = 0; i < CART_EVENTS; i++) {
     const take = i % 2 === 0
-    const expectText = take ? '×1' : '拿起商品后会显示在这里'
+    // A product put back stays listed as 已放回 (domain/liveCart), so each event changes what is shown.
+    const expectText = take ? '×1' : '已放回'
     const shown = await watchFor(page, `cart${i}`, expectText)
     const sentAt = Date.now()
     await control(take ? 'take' : 'return', { deviceCode: DEVICE, doorNo: 1, productId, qty: 1 })
