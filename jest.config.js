@@ -22,7 +22,7 @@ const esmPackages = [
 
 module.exports = {
   testEnvironment: 'jest-fixed-jsdom',
-  roots: ['<rootDir>/src', '<rootDir>/mock', '<rootDir>/scripts'],
+  roots: ['<rootDir>/src', '<rootDir>/mock', '<rootDir>/scripts', '<rootDir>/conformance'],
   testMatch: ['**/__tests__/**/*.test.[jt]s?(x)', '**/*.test.[jt]s?(x)'],
   transform: { '^.+\\.(m?js|jsx|tsx?)$': ['babel-jest', { configFile: './babel.config.js' }] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
