@@ -2800,16 +2800,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Switching Protocols; the connection is now a WebSocket carrying StreamClientMessage and StreamServerMessage frames */
+            /** @description Switching Protocols; the connection is now a WebSocket. A 101 has no HTTP body: the content below describes the JSON text frames that follow on the upgraded connection, StreamClientMessage from the app and StreamServerMessage from the cloud (OpenAPI has no other place for WebSocket messages). */
             101: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StreamClientMessage"] | components["schemas"]["StreamServerMessage"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
+            /** @description The WebSocket was not opened, for a reason not listed above. A WebSocket has no 2xx answer: it opens with the 101. A plain GET without the WebSocket upgrade headers is answered 426 Upgrade Required with `Upgrade: websocket` and VALIDATION_FAILED. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listOrders: {
