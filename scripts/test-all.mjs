@@ -14,6 +14,8 @@ const layers = [
   },
   { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.'] },
   { name: 'types', cmd: 'npx', args: ['tsc', '--noEmit'] },
+  // The contract against Redocly's recommended rules, every warning an error (lint:contract); offline, no telemetry.
+  { name: 'contract', cmd: 'npm', args: ['run', '--silent', 'lint:contract'] },
   { name: 'unit', cmd: 'npx', args: ['jest', '--maxWorkers=2', '--ci'] },
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'test:build'], gates: true },
   // WeChat's own compiler (miniprogram-ci, offline) on dist/weapp, and its code-quality check.
