@@ -64,6 +64,24 @@ describe('the jest host', () => {
     socket.close()
   })
 
+  it('answers a malformed percent-escape with the error body instead of failing the fetch', async () => {
+    const res = await fetch('http://cloud.test/v1/devices/abc%/landing')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ code: 'DEVICE_NOT_FOUND', message: expect.any(String) })
+  })
+
+  it('lets tests drive the control side, and no page of another origin', async () => {
+    expect((await fetch('http://cloud.test/__control/state')).status).toBe(200)
+    const foreign = await fetch('http://cloud.test/__control/scenario', {
+      method: 'POST',
+      headers: { Origin: 'http://localhost:10086', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'demo' }),
+    })
+    expect(foreign.status).toBe(403)
+    expect(foreign.headers.get('Access-Control-Allow-Origin')).toBeNull()
+    expect(cloud.runtime.scenario).toBe('happy')
+  })
+
   it('closes a stream opened without a valid token', async () => {
     const { frames, closed } = connect('ws://cloud.test/v1/stream?token=tok_dead')
     expect(await closed).toBe(4401)

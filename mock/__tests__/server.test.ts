@@ -1,7 +1,11 @@
 /**
  * @jest-environment node
  */
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { http, HttpResponse } from 'msw'
 import WebSocket from 'ws'
+import { serveWithHandlers } from '../server/bridge'
 import { startEmulatorServer, type EmulatorServer } from '../server/start'
 import { schemaValidator } from '../../conformance/lib/answers'
 
@@ -199,7 +203,7 @@ describe('the stream (WebSocket /v1/stream)', () => {
     expect(events[3]?.session.cart.lines.map((l) => [l.productId, l.qty])).toEqual([['p_water', 2]])
   })
 
-  it('lets only the session’s owner subscribe', async () => {
+  it('lets only the session’s owner subscribe; to anyone else it is a session that does not exist', async () => {
     const session = await openDoor(await login('u_happy'), 'intent-stream-0002')
     const stranger = new StreamClient(await login('u_other'))
     await stranger.opened()
@@ -208,7 +212,7 @@ describe('the stream (WebSocket /v1/stream)', () => {
     stranger.send({ type: 'subscribe', sessionId: session.id, afterSeq: -1 })
     const frames = await stranger.until(3)
     expect(frames.map((f) => [f.type, f.code, f.sessionId])).toEqual([
-      ['error', 'SESSION_NOT_YOURS', session.id],
+      ['error', 'SESSION_NOT_FOUND', session.id],
       ['error', 'SESSION_NOT_FOUND', 'sess_nope'],
       ['error', 'VALIDATION_FAILED', session.id],
     ])
@@ -311,7 +315,7 @@ describe('the stream (WebSocket /v1/stream)', () => {
     const stranger = new StreamClient(await login('u_happy'))
     await stranger.opened()
     stranger.send({ type: 'subscribe', sessionId: opened.body.id, afterSeq: 0 })
-    expect((await stranger.until(1))[0]).toMatchObject({ type: 'error', code: 'SESSION_NOT_YOURS' })
+    expect((await stranger.until(1))[0]).toMatchObject({ type: 'error', code: 'SESSION_NOT_FOUND' })
   })
 
   it('closes the sockets of the old world when another scenario is loaded', async () => {
@@ -456,6 +460,125 @@ describe('the HTTP API', () => {
     const read = await api<{ state: string }>('GET', `/v1/credit/authorizations/${auth.body.id}`, { token })
     expect(read.body.state).toBe('authorized')
     await control('settings', { creditAutoCompleteMs: 1500, paymentAutoCompleteMs: 800 })
+  })
+})
+
+describe('what no operation expected', () => {
+  it('answers a malformed percent-escape in a path with 404, the error body and CORS', async () => {
+    const token = await login('u_happy')
+    for (const [path, code] of [
+      ['/v1/devices/abc%/landing', 'DEVICE_NOT_FOUND'],
+      ['/v1/orders/%E4%B8', 'ORDER_NOT_FOUND'],
+      ['/v1/door-sessions/%zz/events', 'SESSION_NOT_FOUND'],
+    ]) {
+      const res = await fetch(`${server.url}${path}`, {
+        headers: { Authorization: `Bearer ${token}`, Origin: 'http://localhost:10086' },
+      })
+      expect([path, res.status, res.headers.get('Content-Type')]).toEqual([path, 404, 'application/json'])
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:10086')
+      expect(await res.json()).toEqual({ code, message: expect.any(String) })
+    }
+  })
+
+  it('answers an exception thrown before any handler runs with the error body and CORS', async () => {
+    // msw's own matching throws on a parameter it cannot decode; here no guard stands in front of it.
+    const handlers = [http.get('*/boom/:id', () => HttpResponse.json({}))]
+    const bare = createServer((req, res) => {
+      void serveWithHandlers(handlers, req, res, `http://${req.headers.host}`, () => undefined).catch(() => {
+        res.writeHead(599)
+        res.end()
+      })
+    })
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = bare.address() as AddressInfo
+      const res = await fetch(`http://127.0.0.1:${port}/boom/abc%`, {
+        headers: { Origin: 'http://localhost:10086' },
+      })
+      expect([res.status, res.headers.get('Content-Type')]).toEqual([500, 'application/json'])
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:10086')
+      expect(await res.json()).toEqual({ code: 'SERVER_ERROR', message: expect.any(String) })
+    } finally {
+      await new Promise((resolve) => bare.close(resolve))
+    }
+  })
+
+  it('answers a request it could not even read with the error body, not plain text', async () => {
+    // A Host that makes no URL: the request fails before the handlers see it.
+    const answer = await new Promise<{ status: number; type: string; cors: string; body: string }>(
+      (resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: '/v1/me',
+            headers: { Host: 'not a host', Origin: 'http://localhost:10086' },
+          },
+          (res) => {
+            let body = ''
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                type: String(res.headers['content-type']),
+                cors: String(res.headers['access-control-allow-origin']),
+                body,
+              }),
+            )
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      },
+    )
+    expect(answer).toMatchObject({ status: 500, cors: 'http://localhost:10086' })
+    expect(answer.type).toContain('application/json')
+    expect(JSON.parse(answer.body)).toEqual({ code: 'SERVER_ERROR', message: expect.any(String) })
+  })
+})
+
+describe('the control side', () => {
+  beforeEach(async () => {
+    await control('scenario', { name: 'happy' })
+  })
+
+  it('refuses a page of another origin with 403 and no CORS, and does nothing for it', async () => {
+    const foreign = { Origin: 'http://evil.example', 'Content-Type': 'application/json' }
+    const asks: [string, RequestInit][] = [
+      ['state', { headers: foreign }],
+      ['scenario', { method: 'POST', headers: foreign, body: JSON.stringify({ name: 'demo' }) }],
+      ['fault', { method: 'POST', headers: foreign, body: JSON.stringify({ fault: 'offline' }) }],
+      ['socket-drop', { headers: { 'Sec-Fetch-Site': 'cross-site' } }],
+      [
+        'scenario',
+        {
+          method: 'OPTIONS',
+          headers: { Origin: 'http://localhost:10086', 'Access-Control-Request-Method': 'POST' },
+        },
+      ],
+      ['state', { headers: { Origin: 'null' } }],
+    ]
+    for (const [route, init] of asks) {
+      const res = await fetch(`${server.url}/__control/${route}`, init)
+      expect([route, init.method ?? 'GET', res.status]).toEqual([route, init.method ?? 'GET', 403])
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull()
+    }
+    const state = await control<{ scenario: { name: string }; devices: { faults: string[] }[] }>('state')
+    expect(state.scenario.name).toBe('happy')
+    expect(state.devices.every((d) => d.faults.length === 0)).toBe(true)
+  })
+
+  it('answers the simulator page this server serves (same origin) and local tools (no Origin)', async () => {
+    const same = await fetch(`${server.url}/__control/fault`, {
+      method: 'POST',
+      headers: { Origin: server.url, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ deviceCode: 'GZ0001A', fault: 'offline' }),
+    })
+    expect(same.status).toBe(200)
+    const typed = await fetch(`${server.url}/__control/state`, { headers: { 'Sec-Fetch-Site': 'none' } })
+    expect(typed.status).toBe(200)
+    const tool = await control<{ devices: { code: string; faults: string[] }[] }>('state')
+    expect(tool.devices.find((d) => d.code === 'GZ0001A')?.faults).toEqual(['offline'])
   })
 })
 

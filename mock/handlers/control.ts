@@ -5,13 +5,20 @@ import { FAULT_KINDS, type FaultKind, type Settings } from '../model/state'
 import { toIso } from '../model/time'
 import type { DoorNo } from '../model/types'
 import { controlState, TUNABLE_SETTINGS, tunableSettings, type ControlState } from './controlState'
-import { corsHeaders } from './http'
 import type { NetworkFaults } from './network'
 import { OPERATION_LABELS } from './operationLabels'
 import type { Runtime } from './runtime'
 
 export type { DropStage, NetworkFaults, OperationDrop } from './network'
-export type { ControlState, DeviceView, DoorView, GoodsView, SessionView, UserView } from './controlState'
+export type {
+  ControlState,
+  DeviceView,
+  DoorView,
+  FaultReportView,
+  GoodsView,
+  SessionView,
+  UserView,
+} from './controlState'
 export { TUNABLE_SETTINGS } from './controlState'
 
 /**
@@ -376,13 +383,34 @@ export function runControl(
   }
 }
 
+/**
+ * Who may drive the emulator: tools on this machine (node scripts, curl), which send no Origin, and the
+ * simulator page this very server serves (same scheme, host and port). Any other page open in a browser
+ * could otherwise change the world under the tester; `Sec-Fetch-Site` also catches what a browser sends
+ * without an Origin (an image or a link pointing at a GET route). Nothing here sends CORS headers: the
+ * allowed callers need none, and the app never calls the control side.
+ */
+export function controlCallerAllowed(request: Request): boolean {
+  const origin = request.headers.get('Origin')
+  if (origin !== null && origin !== new URL(request.url).origin) return false
+  const site = request.headers.get('Sec-Fetch-Site')
+  return site === null || site === 'same-origin' || site === 'none'
+}
+
+const NO_STORE = { 'Cache-Control': 'no-store' }
+
 /** The control endpoints as msw handlers, so every host serves them the same way. */
 export function createControlHandlers(control: Control): HttpHandler[] {
   return [
-    http.options(
-      '*/__control/*',
-      ({ request }) => new HttpResponse(null, { status: 204, headers: corsHeaders(request) }),
-    ),
+    http.all('*/__control/*', ({ request }) => {
+      if (controlCallerAllowed(request)) return undefined
+      return HttpResponse.json(
+        { error: 'the control side answers only this server’s own pages and local tools', code: 'FORBIDDEN' },
+        { status: 403, headers: NO_STORE },
+      )
+    }),
+    // Only a cross-origin page preflights, and none is let in; this answers anything else that asks.
+    http.options('*/__control/*', () => new HttpResponse(null, { status: 204 })),
     http.all('*/__control/:name', async ({ request, params }) => {
       const text = request.method === 'GET' ? '' : await request.text()
       let body: unknown
@@ -390,14 +418,11 @@ export function createControlHandlers(control: Control): HttpHandler[] {
         try {
           body = JSON.parse(text)
         } catch {
-          return HttpResponse.json({ error: 'invalid JSON' }, { status: 400, headers: corsHeaders(request) })
+          return HttpResponse.json({ error: 'invalid JSON' }, { status: 400, headers: NO_STORE })
         }
       }
       const result = runControl(control, String(params.name), request.method, body)
-      return HttpResponse.json(result.body as Json, {
-        status: result.status,
-        headers: { ...corsHeaders(request), 'Cache-Control': 'no-store' },
-      })
+      return HttpResponse.json(result.body as Json, { status: result.status, headers: NO_STORE })
     }),
   ]
 }

@@ -2,7 +2,15 @@ import { ManualClock } from '../model/clock'
 import { SCENARIO_NAMES, SCENARIOS, type ScenarioInfo, type ScenarioName } from '../model/fixtures'
 import { FAULT_KINDS, type FaultKind, type Settings } from '../model/state'
 import { toIso } from '../model/time'
-import type { Cart, CreditMethod, DeviceKind, DeviceState, DoorNo, RestockChange } from '../model/types'
+import type {
+  Cart,
+  CreditMethod,
+  DeviceKind,
+  DeviceState,
+  DoorNo,
+  FaultReportKind,
+  RestockChange,
+} from '../model/types'
 import type { NetworkFaults } from './network'
 import { OPERATION_LABELS, type ApiOperationId } from './operationLabels'
 import type { Cloud, Runtime } from './runtime'
@@ -115,6 +123,18 @@ export interface ControlState {
     platform: string
     amountFen: number | null
   }[]
+  /** Shoppers' reports of faulty cabinets, newest first. */
+  faultReports: FaultReportView[]
+}
+
+export interface FaultReportView {
+  id: string
+  userId: string
+  deviceCode: string
+  kind: FaultReportKind
+  description: string
+  sessionId: string | null
+  createdAt: string
 }
 
 export function controlState(runtime: Runtime, streams: number): ControlState {
@@ -203,6 +223,19 @@ export function controlState(runtime: Runtime, streams: number): ControlState {
       platform: p.platform,
       amountFen: world.orders.get(p.orderId)?.priced.totalFen ?? null,
     }))
+  const faultReports = [...world.faultReports.values()]
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+    .map(
+      (r): FaultReportView => ({
+        id: r.id,
+        userId: r.userId,
+        deviceCode: r.deviceCode,
+        kind: r.kind,
+        description: r.description,
+        sessionId: r.sessionId ?? null,
+        createdAt: toIso(r.createdAt),
+      }),
+    )
   return {
     scenario: { ...cloud.scenario, refs: { ...cloud.scenario.refs } },
     scenarios: SCENARIO_NAMES,
@@ -221,6 +254,7 @@ export function controlState(runtime: Runtime, streams: number): ControlState {
     devices,
     pendingCredit,
     pendingPayments,
+    faultReports,
   }
 }
 

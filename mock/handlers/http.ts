@@ -1,6 +1,13 @@
 import { http, HttpResponse, delay, type HttpHandler } from 'msw'
-import { CloudError, isCloudError, type CloudErrorBody, type CloudErrorCode } from '../model/errors'
+import {
+  cloudError,
+  CloudError,
+  isCloudError,
+  type CloudErrorBody,
+  type CloudErrorCode,
+} from '../model/errors'
 import type { ContractOperation } from './contract'
+import type { ReplayRules } from '../model/idempotency'
 import type { Cloud, Runtime } from './runtime'
 import { SILENCE_MS } from './network'
 
@@ -49,6 +56,11 @@ export function errorBody(
   return fields ? { code, message, fields } : { code, message }
 }
 
+/** A code's body with the model's own default words. */
+function cloudErrorBody(code: CloudErrorCode): CloudErrorBody {
+  return cloudError(code).toBody()
+}
+
 function fail(status: number, code: CloudErrorCode, message: string, fields?: Record<string, string>): never {
   throw new CloudError(status, code, message, fields)
 }
@@ -80,11 +92,20 @@ function authenticate(runtime: Runtime, request: Request, mode: ContractOperatio
   return userId
 }
 
+/** `application/json`, with or without parameters (`; charset=utf-8`): what the contract's bodies are. */
+function isJsonType(contentType: string | null): boolean {
+  return contentType !== null && /^\s*application\/json\s*(;|$)/i.test(contentType)
+}
+
 async function readJson(request: Request, op: ContractOperation): Promise<unknown> {
   const text = await request.text()
   if (text.trim() === '') {
     if (op.bodyRequired) fail(422, 'VALIDATION_FAILED', '缺少请求内容', { body: '必填' })
     return undefined
+  }
+  // Text that happens to parse is still not what the contract takes: a real gateway would not read it.
+  if (!isJsonType(request.headers.get('Content-Type'))) {
+    fail(415, 'VALIDATION_FAILED', '请求内容须为 JSON', { 'Content-Type': '须为 application/json' })
   }
   try {
     return JSON.parse(text) as unknown
@@ -134,12 +155,30 @@ function errorReply(
   return { status: 500, body: errorBody('SERVER_ERROR', '服务暂时不可用，请稍后再试') }
 }
 
-// Operations whose answer is a session the key made: a conflicting replay names that session.
-const SESSION_OPENS: ReadonlySet<string> = new Set(['openDoor', 'openRestockSession'])
-
 function sessionIdOf(reply: Reply): string | undefined {
   const id = (reply.body as { id?: unknown } | null)?.id
   return typeof id === 'string' ? id : undefined
+}
+
+/** How a stored answer of these operations is replayed (the rest replay as stored). */
+const REPLAY_RULES: Partial<Record<string, (cloud: Cloud) => ReplayRules<Reply>>> = {
+  // A conflicting replay names the session the key made.
+  openDoor: () => ({ sessionOf: sessionIdOf }),
+  openRestockSession: () => ({ sessionOf: sessionIdOf }),
+  // A replayed login must still let the app in: an expired token is no answer to "log me in".
+  login: (cloud) => ({
+    isStale: (reply) => {
+      const token = (reply.body as { token?: unknown } | null)?.token
+      return typeof token !== 'string' || !cloud.isTokenLive(token)
+    },
+  }),
+}
+
+/** The role an operation needs beyond a login; becoming staff by invite is open to any shopper. */
+function roleOf(op: ContractOperation): 'staff' | 'merchant' | null {
+  if (op.path.startsWith('/v1/merchant/')) return 'merchant'
+  if (op.path.startsWith('/v1/staff/') && op.operationId !== 'bindStaff') return 'staff'
+  return null
 }
 
 /** Hash input for idempotency: which operation, on what, with what. */
@@ -184,8 +223,9 @@ async function silence(): Promise<Response> {
 
 /**
  * The one wrapper around every operation: injected network faults and latency, X-Request-Id, CORS, auth,
- * JSON / multipart parsing, contract validation, the Idempotency-Key on every POST (replay or 409 through
- * the cloud's idempotency record), CloudError → the contract's Error body, anything else → 500.
+ * the caller's role, JSON / multipart parsing, contract validation, the Idempotency-Key on every POST
+ * (replay or 409 through the cloud's idempotency record), CloudError → the contract's Error body,
+ * anything else → 500.
  */
 export function operationHandler(
   runtime: Runtime,
@@ -204,6 +244,9 @@ export function operationHandler(
     let reply: Reply & { retryAfterSec?: number }
     try {
       const caller = authenticate(runtime, request, op.auth)
+      // Who may call comes before what was sent: a stranger must not learn an operation's rules from its 422s.
+      const role = roleOf(op)
+      if (role) runtime.cloud.requireRole(caller, role)
       const search = new URL(request.url).searchParams
       let query: Record<string, unknown> = Object.fromEntries(search)
       if (runtime.validator) {
@@ -235,7 +278,7 @@ export function operationHandler(
               idempotencyKey,
               idempotencySubject(op, call),
               () => handler(call),
-              SESSION_OPENS.has(op.operationId) ? sessionIdOf : undefined,
+              REPLAY_RULES[op.operationId]?.(cloud),
             )
     } catch (error) {
       reply = errorReply(error, runtime, op)
@@ -269,6 +312,86 @@ function stringParams(
     else if (Array.isArray(value) && typeof value[0] === 'string') out[key] = value[0]
   }
   return out
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The contract path as a pattern over the raw (still escaped) path, capturing each parameter. */
+function rawPattern(template: string): { pattern: RegExp; names: string[] } {
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)
+  const literal = template.split(/\{\w+\}/).map(escapeRegExp)
+  return { pattern: new RegExp(`^${literal.join('([^/]+)')}$`), names }
+}
+
+/**
+ * The operation's own not-found code for a parameter that names nothing: the device's for a device code,
+ * else the first other one the contract lists for the operation's 404.
+ */
+function notFoundCode(op: ContractOperation, param: string): CloudErrorCode {
+  const listed = (op.errorCodes.get(404) ?? []) as CloudErrorCode[]
+  if (param === 'deviceCode' && listed.includes('DEVICE_NOT_FOUND')) return 'DEVICE_NOT_FOUND'
+  return listed.find((code) => code !== 'DEVICE_NOT_FOUND') ?? listed[0] ?? 'NOT_FOUND'
+}
+
+/**
+ * Requests whose path has a malformed percent-escape (`/v1/devices/abc%/landing`). msw decodes path
+ * parameters while it matches and throws on these before any operation runs, so this goes first in every
+ * host. Such a path can name nothing, for anyone: it is 404, before the token is even looked at, with the
+ * code the operation gives a missing id (DEVICE_NOT_FOUND, ORDER_NOT_FOUND, …) and the usual CORS, so
+ * every operation is covered the same way, today's and tomorrow's.
+ */
+export function malformedPathHandler(operations: readonly ContractOperation[]): HttpHandler {
+  const routes = operations.map((op) => ({ op, ...rawPattern(op.path) }))
+  // A RegExp path has no parameters for msw to decode; requests without a '%' are never looked at.
+  return http.all(/%/, ({ request }) => {
+    const path = new URL(request.url).pathname
+    if (decodes(path)) return undefined
+    const cors = path.startsWith('/__control/') ? {} : corsHeaders(request)
+    if (request.method === 'OPTIONS') return new HttpResponse(null, { status: 204, headers: cors })
+    const headers: Record<string, string> = {
+      ...cors,
+      'X-Request-Id': requestIdOf(request),
+      'Cache-Control': 'no-store',
+    }
+    for (const { op, pattern, names } of routes) {
+      const match = op.method === request.method ? pattern.exec(path) : null
+      if (!match) continue
+      const bad = names.find((_, i) => !decodes(match[i + 1] ?? '')) ?? names[0] ?? ''
+      const code = notFoundCode(op, bad)
+      return HttpResponse.json(cloudErrorBody(code), {
+        status: 404,
+        headers: { ...headers, 'X-Emulator-Operation': op.operationId },
+      })
+    }
+    return HttpResponse.json(errorBody('NOT_FOUND', '接口不存在'), { status: 404, headers })
+  })
+}
+
+/**
+ * The answer to an exception nothing else caught (a bug, or a library throwing on odd input): the
+ * contract's error body with CORS, so the app shows the catalogue's words and a browser can read it.
+ */
+export function unexpectedErrorResponse(request: Request): Response {
+  const path = new URL(request.url).pathname
+  return HttpResponse.json(errorBody('SERVER_ERROR', '服务暂时不可用，请稍后再试'), {
+    status: 500,
+    headers: {
+      ...(path.startsWith('/__control/') ? {} : corsHeaders(request)),
+      'X-Request-Id': requestIdOf(request),
+      'Cache-Control': 'no-store',
+    },
+  })
 }
 
 /** OPTIONS preflight for every API path, and a contract-shaped 404 for paths the contract does not have. */

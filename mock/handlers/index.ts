@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw'
 import { loadContract } from './contract'
-import { operationHandler, plumbingHandlers } from './http'
+import { malformedPathHandler, operationHandler, plumbingHandlers } from './http'
 import { OPERATIONS, type ApiOperationId } from './operations'
 import type { Runtime } from './runtime'
 
@@ -11,15 +11,15 @@ import type { Runtime } from './runtime'
  */
 export function createHandlers(runtime: Runtime): HttpHandler[] {
   const contract = loadContract()
-  const api = contract.operations
+  const operations = contract.operations
     .filter((op) => op.operationId !== 'openStream')
     .sort((a, b) => paramCount(a.path) - paramCount(b.path))
-    .map((op) => {
-      const handler = OPERATIONS[op.operationId as ApiOperationId]
-      if (!handler) throw new Error(`no emulator handler for contract operation ${op.operationId}`)
-      return operationHandler(runtime, op, handler)
-    })
-  return [...api, ...plumbingHandlers()]
+  const api = operations.map((op) => {
+    const handler = OPERATIONS[op.operationId as ApiOperationId]
+    if (!handler) throw new Error(`no emulator handler for contract operation ${op.operationId}`)
+    return operationHandler(runtime, op, handler)
+  })
+  return [malformedPathHandler(operations), ...api, ...plumbingHandlers()]
 }
 
 function paramCount(path: string): number {

@@ -64,6 +64,12 @@ export function authOps(ctx: Ctx) {
       return { token, expiresAt: toIso(expiresAt), user: toUser(ctx, user) }
     },
 
+    /** Whether a token would be let in now (no side effects, unlike authenticate). */
+    isTokenLive(token: string): boolean {
+      const record = ctx.world.tokens.get(token)
+      return record !== undefined && record.expiresAt > ctx.clock.now()
+    },
+
     /** The user id behind a bearer token, or null when it is missing, unknown or expired (→ 401). */
     authenticate(token: string | null | undefined): string | null {
       if (!token) return null

@@ -2,6 +2,7 @@
 // first: the user id a host resolved from the bearer token, or null), plus control operations for the
 // simulator and tests. Hosts (msw handlers, the HTTP/WebSocket server) translate HTTP to these calls and
 // CloudError to `{ code, message, hint?, fields? }` with its status.
+import { requireMerchant } from './access'
 import { activeOps } from './active'
 import { authOps } from './auth'
 import { cabinetOps } from './cabinet'
@@ -22,6 +23,7 @@ import { merchantOps } from './merchant'
 import { orderOps } from './orders'
 import { DEFAULT_SETTINGS, emptyWorld, type CloudEvent, type Ctx, type Settings } from './state'
 import { staffOps } from './staff'
+import { requireStaff } from './staff/access'
 
 export interface CreateCloudOptions {
   /** a scenario name from fixtures/scenarios.ts (default `happy`) */
@@ -69,6 +71,15 @@ export function createCloud(options: CreateCloudOptions = {}) {
     ...merchantOps(ctx),
     ...idempotencyOps(ctx),
     ...controlOps(ctx),
+
+    /**
+     * What a merchant or staff operation needs of its caller, on its own: hosts ask it before they look
+     * at the input, so a caller without the role learns nothing about the operation from a 422.
+     */
+    requireRole(caller: string | null, role: 'staff' | 'merchant'): void {
+      if (role === 'merchant') requireMerchant(ctx, caller)
+      else requireStaff(ctx, caller)
+    },
 
     /** Session and order events as they happen (the WebSocket host pushes them to the user's socket). */
     subscribe(listener: CloudListener): () => void {

@@ -8,13 +8,14 @@ import {
   createRefund,
   emitOrderEvent,
   orderEvidence,
+  ownOrder,
   refundedFen,
   toReceipt,
   toRefund,
 } from './orders'
 import { priceCart } from './pricing'
 import { parseCorrectedLines } from './staff'
-import { nextId, type ComplaintRecord, type Ctx, type UploadRecord } from './state'
+import { nextId, type ComplaintRecord, type Ctx, type FaultReportRecord, type UploadRecord } from './state'
 import { toIso } from './time'
 import type {
   Complaint,
@@ -26,7 +27,7 @@ import type {
   Page,
   Upload,
 } from './types'
-import { charCount, clone, isNonNegativeInt, paginate, stableStringify } from './util'
+import { charCount, clone, isNonNegativeInt, paginate } from './util'
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 const UPLOAD_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png' }
@@ -122,9 +123,7 @@ export function complaintOps(ctx: Ctx) {
       input: { orderId: string; items: ComplaintItem[]; description?: string; photoUploadIds?: string[] },
     ): Complaint {
       const user = requireUser(ctx, caller)
-      const order = typeof input?.orderId === 'string' ? ctx.world.orders.get(input.orderId) : undefined
-      if (!order) throw cloudError('ORDER_NOT_FOUND')
-      if (order.userId !== user.id) throw validationError({ orderId: '不是您的订单' })
+      const order = ownOrder(ctx, user.id, typeof input?.orderId === 'string' ? input.orderId : '')
       const windowEnd = complaintWindowEnd(ctx, order)
       if (windowEnd === null) throw validationError({ orderId: '该订单当前不能投诉' })
       if (ctx.clock.now() > windowEnd) {
@@ -139,12 +138,9 @@ export function complaintOps(ctx: Ctx) {
       const description = input.description ?? ''
       const photoUploadIds = input.photoUploadIds ?? []
       const existing = order.complaintId ? ctx.world.complaints.get(order.complaintId) : undefined
+      // A resend of the same complaint is the Idempotency-Key's replay (the hosts'); here, whatever it
+      // says, a second complaint about the order is refused.
       if (existing) {
-        const same =
-          stableStringify([existing.items, existing.description, existing.photoUploadIds]) ===
-          stableStringify([input.items, description, photoUploadIds])
-        // Sending the same complaint again (a lost response) gets the one already filed.
-        if (existing.state === 'pending' && same) return toComplaint(ctx, existing)
         throw cloudError(
           existing.state === 'pending' ? 'COMPLAINT_ALREADY_OPEN' : 'COMPLAINT_ALREADY_HANDLED',
         )
@@ -227,7 +223,7 @@ export function complaintOps(ctx: Ctx) {
       input: { deviceCode: string; kind: FaultReportKind; description: string; sessionId?: string },
     ): { id: string } {
       const user = requireUser(ctx, caller)
-      requireDevice(ctx, input?.deviceCode)
+      const device = requireDevice(ctx, input?.deviceCode)
       if (!['door_wont_open', 'door_wont_close', 'wrong_charge', 'other'].includes(input.kind)) {
         throw validationError({ kind: '请选择问题类型' })
       }
@@ -237,7 +233,17 @@ export function complaintOps(ctx: Ctx) {
       if (input.sessionId !== undefined && ctx.world.sessions.get(input.sessionId)?.userId !== user.id) {
         throw validationError({ sessionId: '找不到这次购物' })
       }
-      return { id: nextId(ctx, 'fr') }
+      const report: FaultReportRecord = {
+        id: nextId(ctx, 'fr'),
+        userId: user.id,
+        deviceCode: device.code,
+        kind: input.kind,
+        description: input.description,
+        createdAt: ctx.clock.now(),
+      }
+      if (input.sessionId !== undefined) report.sessionId = input.sessionId
+      ctx.world.faultReports.set(report.id, report)
+      return { id: report.id }
     },
 
     listMerchantComplaints(

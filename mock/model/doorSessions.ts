@@ -14,6 +14,7 @@ import {
 import { returnWholeDeposit, settleDeposit, toDeposit } from './deposits'
 import { cloudError, validationError, type CloudErrorCode } from './errors'
 import { computeGate, gateError } from './gate'
+import { recordIntent, replayIntent } from './idempotency'
 import { createOrder, markPaid } from './orders'
 import { priceCart } from './pricing'
 import { nextId, type Ctx, type OrderRecord, type SessionRecord } from './state'
@@ -264,8 +265,8 @@ export function putBackInSession(ctx: Ctx, s: SessionRecord, productId: string, 
 
 function ownSession(ctx: Ctx, userId: string, sessionId: string): SessionRecord {
   const s = ctx.world.sessions.get(sessionId)
-  if (!s) throw cloudError('SESSION_NOT_FOUND')
-  if (s.userId !== userId) throw cloudError('SESSION_NOT_YOURS')
+  // Someone else's session is "not found", like their orders: session ids do not reveal other shoppers.
+  if (!s || s.userId !== userId) throw cloudError('SESSION_NOT_FOUND')
   return s
 }
 
@@ -280,20 +281,13 @@ export function doorSessionOps(ctx: Ctx) {
       if (!isIntentId(input?.intentId)) {
         throw validationError({ intentId: '开门请求编号须为8–64个字符' })
       }
-      const known = ctx.world.intents.get(`${user.id}|${input.intentId}`)
-      const replay = known ? ctx.world.sessions.get(known) : undefined
-      if (replay) {
-        if (
-          replay.deviceCode !== input.deviceCode ||
-          (input.doorNo !== undefined && input.doorNo !== replay.doorNo)
-        ) {
-          throw cloudError('IDEMPOTENCY_CONFLICT', undefined, undefined, { sessionId: replay.id })
-        }
-        return toDoorSession(ctx, replay)
-      }
+      const doorNo = input.doorNo ?? 1
+      const target = { deviceCode: input.deviceCode, doorNo }
+      const known = replayIntent(ctx.world.intents, user.id, input.intentId, target)
+      const replay = known === null ? undefined : ctx.world.sessions.get(known)
+      if (replay) return toDoorSession(ctx, replay)
       const device = requireDevice(ctx, input.deviceCode)
       if (input.mode !== undefined && input.mode !== 'shop') throw validationError({ mode: '仅支持购物开门' })
-      const doorNo = input.doorNo ?? 1
       if (doorNo !== 1 && !(doorNo === 2 && device.doorCount === 2))
         throw validationError({ doorNo: '没有这扇门' })
       // The shopper's own open door is the gate's first reason (SESSION_ACTIVE, with its id).
@@ -336,7 +330,7 @@ export function doorSessionOps(ctx: Ctx) {
       }
       if (SINGLE_USE_METHODS.includes(credit.method)) credit.consumedBy = s.id
       ctx.world.sessions.set(s.id, s)
-      ctx.world.intents.set(`${user.id}|${input.intentId}`, s.id)
+      recordIntent(ctx.world.intents, user.id, input.intentId, target, s.id)
       pushEvent(ctx, s, 'opening')
       scheduleOpen(ctx, s)
       return toDoorSession(ctx, s)

@@ -16,6 +16,7 @@ import type {
   DeviceLight,
   DoorNo,
   DoorSessionState,
+  FaultReportKind,
   LightSchedule,
   OrderChannel,
   PaymentPayload,
@@ -381,6 +382,24 @@ export interface WithdrawalRecord {
   settledAt?: number
 }
 
+/** One tap on 开门 (idempotency.ts): the session it made and what it asked for. */
+export interface IntentRecord {
+  sessionId: string
+  targetHash: string
+}
+
+/** A shopper's report of a faulty cabinet, kept for the merchant's people (and the simulator). */
+export interface FaultReportRecord {
+  id: string
+  userId: string
+  deviceCode: string
+  kind: FaultReportKind
+  description: string
+  /** the door session concerned, when the shopper named one */
+  sessionId?: string
+  createdAt: number
+}
+
 export interface IdempotencyRecord {
   bodyHash: string
   result: unknown
@@ -400,16 +419,18 @@ export interface World {
   invites: Map<string, InviteRecord>
   creditAuths: Map<string, CreditAuthRecord>
   sessions: Map<string, SessionRecord>
-  /** `${userId}|${intentId}` → door session id */
-  intents: Map<string, string>
+  /** `${userId}|${intentId}` → the door session it made */
+  intents: Map<string, IntentRecord>
   orders: Map<string, OrderRecord>
   payments: Map<string, PaymentRecord>
   refunds: Map<string, RefundRecord>
   uploads: Map<string, UploadRecord>
   complaints: Map<string, ComplaintRecord>
+  faultReports: Map<string, FaultReportRecord>
   alarms: Map<string, AlarmRecord>
   restockSessions: Map<string, RestockSessionRecord>
-  restockIntents: Map<string, string>
+  /** `${userId}|${intentId}` → the restock session it made */
+  restockIntents: Map<string, IntentRecord>
   restockOrders: Map<string, RestockOrderRecord>
   stocktakes: Map<string, StocktakeRecord>
   commands: Map<string, CommandRecord>
@@ -437,6 +458,7 @@ export function emptyWorld(): World {
     refunds: new Map(),
     uploads: new Map(),
     complaints: new Map(),
+    faultReports: new Map(),
     alarms: new Map(),
     restockSessions: new Map(),
     restockIntents: new Map(),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
+import { unexpectedErrorResponse } from '../handlers/http'
 
 /**
  * Serves msw request handlers from a real Node HTTP server, so the HTTP host and the jest host run the
@@ -39,9 +40,18 @@ export async function serveWithHandlers(
   req: IncomingMessage,
   res: ServerResponse,
   origin: string,
+  log: (message: string, error?: unknown) => void = (message, error) =>
+    console.error(`[emulator] ${message}`, error),
 ): Promise<boolean> {
   const request = await toFetchRequest(req, origin)
-  const response = await getResponse(handlers, request)
+  let response: Response | undefined
+  try {
+    response = await getResponse(handlers, request)
+  } catch (error) {
+    // msw's own matching can throw before any handler runs; the caller still gets the error body.
+    log('request failed', error)
+    response = unexpectedErrorResponse(request)
+  }
   if (!response) return false
   await writeFetchResponse(res, response)
   return true

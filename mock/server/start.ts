@@ -7,6 +7,8 @@ import type { Settings } from '../model/state'
 import { createAssetHandlers } from '../handlers/assets'
 import { Control, createControlHandlers } from '../handlers/control'
 import { createHandlers } from '../handlers'
+import { EXPOSED_HEADERS } from '../handlers/http'
+import type { CloudErrorCode } from '../model/errors'
 import { Runtime, type Cloud } from '../handlers/runtime'
 import { StreamHub } from '../handlers/stream'
 import { serveWithHandlers } from './bridge'
@@ -54,6 +56,29 @@ function lanAddress(): string | null {
   return null
 }
 
+/**
+ * The contract's error body straight from Node, for what never reached a handler; with the handlers' CORS
+ * (never on the control side, which answers no other origin).
+ */
+function sendError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: CloudErrorCode,
+  message: string,
+): void {
+  const origin = req.headers.origin
+  // Read raw: this also answers requests whose URL did not parse.
+  const cors: Record<string, string> = (req.url ?? '').startsWith('/__control/')
+    ? {}
+    : {
+        'Access-Control-Allow-Origin': origin ?? '*',
+        'Access-Control-Expose-Headers': EXPOSED_HEADERS,
+        Vary: 'Origin',
+      }
+  send(res, status, JSON.stringify({ code, message }), 'application/json; charset=utf-8', cors)
+}
+
 /** Refuses a WebSocket upgrade with an HTTP status and the contract's Error body. */
 function refuseUpgrade(socket: Socket, status: number, text: string, body: unknown): void {
   const json = JSON.stringify(body)
@@ -91,8 +116,8 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   let origin = ''
   const server = http.createServer((req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!quiet) console.error('[emulator] request failed', error)
-      if (!res.headersSent) send(res, 500, 'internal error', 'text/plain; charset=utf-8')
+      runtime.log('request failed', error)
+      if (!res.headersSent) sendError(req, res, 500, 'SERVER_ERROR', '服务暂时不可用，请稍后再试')
       else res.destroy()
     })
   })
@@ -118,8 +143,9 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
         req,
         res,
         `http://${req.headers.host ?? origin.slice(7)}`,
+        runtime.log,
       )
-      if (!served) send(res, 404, 'not found', 'text/plain; charset=utf-8')
+      if (!served) sendError(req, res, 404, 'NOT_FOUND', '接口不存在')
       return
     }
     if (urlPath === '/app') {

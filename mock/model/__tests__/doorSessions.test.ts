@@ -267,12 +267,17 @@ describe('the live cart (gravity)', () => {
     cloudErrorOf(() => cloud.take('GZ0001A', 1, 'p_unknown'), 'VALIDATION_FAILED')
   })
 
-  test('nobody else reads the session', () => {
+  test('nobody else reads the session: to them it is as missing as an id never issued', () => {
     const { cloud, me } = happyOpen()
     const s = cloud.openDoor(me, { deviceCode: 'GZ0001A', intentId: intent(), mode: 'shop' })
-    cloudErrorOf(() => cloud.getDoorSession('u_other', s.id), 'SESSION_NOT_YOURS', 403)
-    cloudErrorOf(() => cloud.listDoorSessionEvents('u_other', s.id), 'SESSION_NOT_YOURS', 403)
-    cloudErrorOf(() => cloud.getDoorSession(me, 'sess_9999'), 'SESSION_NOT_FOUND', 404)
+    const missing = cloudErrorOf(() => cloud.getDoorSession('u_other', 'sess_9999'), 'SESSION_NOT_FOUND', 404)
+    for (const read of [
+      () => cloud.getDoorSession('u_other', s.id),
+      () => cloud.listDoorSessionEvents('u_other', s.id),
+      () => cloud.objectToCartLine('u_other', s.id, { productId: 'p_cola' }),
+    ]) {
+      expect(cloudErrorOf(read, 'SESSION_NOT_FOUND', 404).toBody()).toEqual(missing.toBody())
+    }
   })
 
   test('a door left open longer than a minute raises door_left_open and a staff alarm', () => {

@@ -234,6 +234,38 @@ describe('restocking', () => {
     )
   })
 
+  test('an intent is one door, for the restocker as for the shopper: asked again for any other door it is IDEMPOTENCY_CONFLICT naming its session', () => {
+    const { cloud, me } = restocker()
+    const shopper = loginAs(cloud, 'u_happy')
+    const id = intent()
+    const rs = cloud.openRestockSession(me, { deviceCode: 'SM0002D', doorNo: 2, intentId: id })
+    const elsewhere: [string, Parameters<typeof cloud.openRestockSession>[1]][] = [
+      ['the same cabinet, its default door', { deviceCode: 'SM0002D', intentId: id }],
+      ['the same cabinet, door 1', { deviceCode: 'SM0002D', doorNo: 1, intentId: id }],
+      ['a cabinet the restocker looks after', { deviceCode: 'GZ0001A', doorNo: 2, intentId: id }],
+      ['a cabinet of another merchant', { deviceCode: 'GZ0099Z', doorNo: 2, intentId: id }],
+      ['a cabinet that does not exist', { deviceCode: 'NOPE0000', doorNo: 2, intentId: id }],
+      ['a 补货单', { deviceCode: 'SM0002D', doorNo: 2, intentId: id, restockOrderId: 'ro_0001' }],
+    ]
+    for (const [what, input] of elsewhere) {
+      const err = cloudErrorOf(() => cloud.openRestockSession(me, input), 'IDEMPOTENCY_CONFLICT', 409)
+      expect([what, err.toBody().sessionId]).toEqual([what, rs.id])
+    }
+    expect(cloud.openRestockSession(me, { deviceCode: 'SM0002D', doorNo: 2, intentId: id }).id).toBe(rs.id)
+    // The shopper's door, through the same mechanism.
+    const shopId = intent()
+    const shop = cloud.openDoor(shopper, { deviceCode: 'GZ0001A', intentId: shopId, mode: 'shop' })
+    expect(
+      cloud.openDoor(shopper, { deviceCode: 'GZ0001A', doorNo: 1, intentId: shopId, mode: 'shop' }).id,
+    ).toBe(shop.id)
+    const shopConflict = cloudErrorOf(
+      () => cloud.openDoor(shopper, { deviceCode: 'GZ0001A', doorNo: 2, intentId: shopId, mode: 'shop' }),
+      'IDEMPOTENCY_CONFLICT',
+      409,
+    )
+    expect(shopConflict.toBody().sessionId).toBe(shop.id)
+  })
+
   test('a restocker can restock an expired cabinet but not an offline one', () => {
     const { cloud, me } = restocker()
     cloud.setServiceExpiry('GZ0001A', Date.parse('2026-11-01T00:00:00+08:00'))
@@ -421,8 +453,8 @@ describe('restock sessions are followed like door sessions', () => {
     expect(cloud.getRestockSession(me, s.id).seq).toBe(6)
     cloudErrorOf(
       () => cloud.listRestockSessionEvents(loginAs(cloud, 'u_happy'), s.id),
-      'SESSION_NOT_YOURS',
-      403,
+      'SESSION_NOT_FOUND',
+      404,
     )
     cloudErrorOf(() => cloud.listRestockSessionEvents(me, 'rs_9999'), 'SESSION_NOT_FOUND', 404)
   })
@@ -478,7 +510,20 @@ describe('restock sessions are followed like door sessions', () => {
       inviteCode: cloud.createStaffInvite(loginAs(cloud, 'u_merchant'), { deviceCodes: ['GZ0001A'] })
         .inviteCode,
     })
-    cloudErrorOf(() => cloud.confirmRestockSession(other, s.id, { lines: [] }), 'SESSION_NOT_YOURS', 403)
+    // To another restocker of the same cabinet the session is as missing as an id never issued.
+    const theirs = cloudErrorOf(
+      () => cloud.confirmRestockSession(other, s.id, { lines: [] }),
+      'SESSION_NOT_FOUND',
+    )
+    const missing = cloudErrorOf(
+      () => cloud.confirmRestockSession(other, 'rs_9999', { lines: [] }),
+      'SESSION_NOT_FOUND',
+    )
+    expect([theirs.status, theirs.toBody()]).toEqual([404, missing.toBody()])
+    const read = cloudErrorOf(() => cloud.getRestockSession(other, s.id), 'SESSION_NOT_FOUND', 404)
+    expect(read.toBody()).toEqual(
+      cloudErrorOf(() => cloud.getRestockSession(other, 'rs_9999'), 'SESSION_NOT_FOUND').toBody(),
+    )
     cloud.unbindStaff('u_staff', 'GZ0001A')
     cloudErrorOf(() => cloud.confirmRestockSession(me, s.id, { lines: [] }), 'STAFF_REMOVED', 403)
     expect(
@@ -538,7 +583,9 @@ describe('staff rights', () => {
         } catch (e) {
           status = (e as { status?: number }).status ?? 0
         }
-        expect([name, caller, status]).toEqual([name, caller, 403])
+        // Another restocker's session is not theirs to know of: "not found", as for an id never issued.
+        const mine = name === 'getRestockSession' || name === 'confirmRestockSession'
+        expect([name, caller, status]).toEqual([name, caller, mine && caller === stranger ? 404 : 403])
       }
     }
     expect(cloud.listStaffDevices(stranger).items.map((d) => d.code)).toEqual(['GZ0099Z'])

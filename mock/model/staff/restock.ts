@@ -9,6 +9,7 @@ import {
   requireUser,
 } from '../access'
 import { cloudError, validationError, type CloudErrorCode } from '../errors'
+import { recordIntent, replayIntent } from '../idempotency'
 import { nextId, type Ctx, type RestockSessionRecord } from '../state'
 import { isoIfSet, toIso } from '../time'
 import type {
@@ -118,30 +119,35 @@ function failRestock(
   pushRestockEvent(ctx, rs, 'open_failed')
 }
 
+function ownRestockSession(ctx: Ctx, userId: string, sessionId: string): RestockSessionRecord {
+  const rs = ctx.world.restockSessions.get(sessionId)
+  // Another restocker's session is "not found", like a shopper's order: ids do not reveal who restocks.
+  if (!rs || rs.userId !== userId) throw cloudError('SESSION_NOT_FOUND')
+  return rs
+}
+
 export function restockOps(ctx: Ctx) {
   return {
     openRestockSession(
       caller: string | null,
       input: { deviceCode: string; doorNo?: DoorNo; intentId: string; restockOrderId?: string },
     ): RestockSession {
-      const { user, device } = requireStaffDevice(ctx, caller, input?.deviceCode)
-      if (!isIntentId(input.intentId)) {
+      const staff = requireStaff(ctx, caller)
+      if (!isIntentId(input?.intentId)) {
         throw validationError({ intentId: '开门请求编号须为8–64个字符' })
       }
-      const known = ctx.world.restockIntents.get(`${user.id}|${input.intentId}`)
-      const replay = known ? ctx.world.restockSessions.get(known) : undefined
-      if (replay) {
-        // One intent is one door of one cabinet: the same intent elsewhere is a conflict, not that session.
-        if (
-          replay.deviceCode !== device.code ||
-          (input.doorNo !== undefined && input.doorNo !== replay.doorNo) ||
-          (input.restockOrderId ?? null) !== (replay.restockOrderId ?? null)
-        ) {
-          throw cloudError('IDEMPOTENCY_CONFLICT', undefined, undefined, { sessionId: replay.id })
-        }
-        return toRestockSession(ctx, replay)
-      }
+      // The intent is looked at before the device, as the shopper's door does: a replay aimed at another
+      // cabinet is the intent's conflict (naming its session), whatever that cabinet is.
       const doorNo = input.doorNo ?? 1
+      const target = {
+        deviceCode: input.deviceCode,
+        doorNo,
+        restockOrderId: input.restockOrderId ?? null,
+      }
+      const known = replayIntent(ctx.world.restockIntents, staff.id, input.intentId, target)
+      const replay = known === null ? undefined : ctx.world.restockSessions.get(known)
+      if (replay) return toRestockSession(ctx, replay)
+      const { user, device } = requireStaffDevice(ctx, caller, input.deviceCode)
       if (doorNo !== 1 && !(doorNo === 2 && device.doorCount === 2))
         throw validationError({ doorNo: '没有这扇门' })
       if (input.restockOrderId !== undefined) {
@@ -177,7 +183,7 @@ export function restockOps(ctx: Ctx) {
       }
       if (input.restockOrderId !== undefined) rs.restockOrderId = input.restockOrderId
       ctx.world.restockSessions.set(rs.id, rs)
-      ctx.world.restockIntents.set(`${user.id}|${input.intentId}`, rs.id)
+      recordIntent(ctx.world.restockIntents, user.id, input.intentId, target, rs.id)
       pushRestockEvent(ctx, rs, 'opening')
       rs.timers.push(
         ctx.clock.setTimeout(() => {
@@ -204,9 +210,7 @@ export function restockOps(ctx: Ctx) {
 
     getRestockSession(caller: string | null, sessionId: string): RestockSession {
       const user = requireStaff(ctx, caller)
-      const rs = ctx.world.restockSessions.get(sessionId)
-      if (!rs) throw cloudError('SESSION_NOT_FOUND')
-      if (rs.userId !== user.id) throw cloudError('SESSION_NOT_YOURS')
+      const rs = ownRestockSession(ctx, user.id, sessionId)
       return toRestockSession(ctx, rs)
     },
 
@@ -217,9 +221,7 @@ export function restockOps(ctx: Ctx) {
       afterSeq = 0,
     ): { items: RestockSessionEvent[]; seq: number } {
       const user = requireUser(ctx, caller)
-      const rs = ctx.world.restockSessions.get(sessionId)
-      if (!rs) throw cloudError('SESSION_NOT_FOUND')
-      if (rs.userId !== user.id) throw cloudError('SESSION_NOT_YOURS')
+      const rs = ownRestockSession(ctx, user.id, sessionId)
       if (!Number.isInteger(afterSeq) || afterSeq < 0) throw validationError({ afterSeq: '须为非负整数' })
       return { items: clone(rs.events.filter((e) => e.seq > afterSeq)), seq: rs.seq }
     },
@@ -231,9 +233,7 @@ export function restockOps(ctx: Ctx) {
       input: { lines?: { productId: string; after: number; reason?: string }[] } = {},
     ): RestockSession {
       const user = requireStaff(ctx, caller)
-      const rs = ctx.world.restockSessions.get(sessionId)
-      if (!rs) throw cloudError('SESSION_NOT_FOUND')
-      if (rs.userId !== user.id) throw cloudError('SESSION_NOT_YOURS')
+      const rs = ownRestockSession(ctx, user.id, sessionId)
       // A staff member removed from the cabinet meanwhile can no longer change its stock.
       requireStaffDevice(ctx, caller, rs.deviceCode)
       if (rs.state === 'confirmed') throw cloudError('RESTOCK_ALREADY_CONFIRMED')
