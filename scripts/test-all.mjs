@@ -10,13 +10,15 @@ const layers = [
   {
     name: 'lint',
     cmd: 'npx',
-    args: ['eslint', '--max-warnings', '0', 'src', 'mock', 'scripts', 'e2e', 'config'],
+    args: ['eslint', '--max-warnings', '0', 'src', 'mock', 'scripts', 'e2e', 'config', 'conformance'],
   },
   { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.'] },
   { name: 'types', cmd: 'npx', args: ['tsc', '--noEmit'] },
   // The contract against Redocly's recommended rules, every warning an error (lint:contract); offline, no telemetry.
   { name: 'contract', cmd: 'npm', args: ['run', '--silent', 'lint:contract'] },
   { name: 'unit', cmd: 'npx', args: ['jest', '--maxWorkers=2', '--ci'] },
+  // The conformance kit against a fresh emulator (in its own process, no build needed).
+  { name: 'conformance', cmd: 'npm', args: ['run', '--silent', 'conformance'] },
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'test:build'], gates: true },
   // WeChat's own compiler (miniprogram-ci, offline) on dist/weapp, and its code-quality check.
   { name: 'official', cmd: 'npm', args: ['run', '--silent', 'test:official'] },

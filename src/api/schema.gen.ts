@@ -2205,7 +2205,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The restock session belongs to someone else, or the caller was removed as staff */
+        /** @description The caller is not staff, or was removed as staff. Another user's restock session reads as not found (404), like a missing one, so ids cannot be probed. */
         StaffSessionForbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2214,7 +2214,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The session belongs to another user */
+        /** @description Reserved. Another user's session is answered 404 SESSION_NOT_FOUND, exactly like a missing one, so session ids cannot be probed. */
         SessionNotYours: {
             headers: {
                 [name: string]: unknown;
@@ -2288,6 +2288,15 @@ export interface components {
         };
         /** @description Idempotency conflict, or the complaint was already approved or rejected */
         ComplaintAlreadyHandled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is not `application/json`; `fields` names `Content-Type` */
+        UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2407,6 +2416,7 @@ export interface operations {
                 };
             };
             409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2450,6 +2460,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2576,6 +2587,7 @@ export interface operations {
             };
             404: components["responses"]["DeviceNotFound"];
             409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description The body is invalid or the method is not offered to this user here */
             422: {
                 headers: {
@@ -2667,6 +2679,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2780,6 +2793,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -2965,6 +2979,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -3115,7 +3130,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["OrderNotFound"];
-            /** @description Idempotency conflict, the complaint window is closed, or a complaint is already open */
+            /** @description Idempotency conflict, the complaint window is closed, a complaint is already open, or the order's complaint was already handled */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3124,6 +3139,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -3190,6 +3206,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["DeviceNotFound"];
             409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -3233,6 +3250,7 @@ export interface operations {
                 };
             };
             409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -3422,6 +3440,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -3500,6 +3519,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["CountRejected"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -3615,6 +3635,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["CountRejected"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -3697,6 +3718,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["CountRejected"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -3744,6 +3766,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -3965,6 +3988,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AccountNotFound"];
             409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description The body is invalid or the amount is not allowed */
             422: {
                 headers: {
@@ -4078,6 +4102,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ComplaintNotFound"];
             409: components["responses"]["ComplaintAlreadyHandled"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["CountRejected"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -4117,6 +4142,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ComplaintNotFound"];
             409: components["responses"]["ComplaintAlreadyHandled"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -4183,6 +4209,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["DeviceNotFound"];
             409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
@@ -4219,6 +4246,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["DeviceNotFound"];
             409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];

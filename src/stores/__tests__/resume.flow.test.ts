@@ -220,7 +220,9 @@ test('a garbled hint in storage is ignored, never followed', async () => {
   expect(store.getState().door.log).toBeNull()
 })
 
-test('a hint naming another user’s session is not followed and is dropped', async () => {
+// The cloud answers another user's session exactly like a missing one (no existence oracle), so the phone
+// cannot tell them apart: the session is not followed, the hint is dropped, the cabinet says it is gone.
+test('a hint naming another user’s session is not followed and is dropped, like a session gone', async () => {
   startCloud('happy')
   const theirs = h.cloud.openDoor('u_other', {
     deviceCode: 'GZ0001A',
@@ -234,9 +236,10 @@ test('a hint naming another user’s session is not followed and is dropped', as
     ],
   ])
   const { store } = phone('u_happy', storage)
-  expect((await store.getState().resumeActive()).target).toBeNull()
+  expect((await store.getState().resumeActive()).target).toEqual({ page: 'cabinet' })
   expect(store.getState().door.log).toBeNull()
   expect(store.getState().doorHint).toBeNull()
+  expect(store.getState().notice?.message).toBe('上次的购物记录已失效，可重新开门')
 })
 
 test('a session the cloud no longer knows leads back to the cabinet page with a message', async () => {
