@@ -1,5 +1,5 @@
 import { loadContract, type ContractOperation } from '../../mock/handlers/contract'
-import type { Answer } from '../lib/client'
+import { placeholderPath, type Answer } from '../lib/client'
 import { expect, short, type Check, type Context, type Role } from '../lib/suite'
 
 /**
@@ -20,9 +20,7 @@ async function probe(
   token: string | null,
   label: string,
 ): Promise<Answer> {
-  const rawPath = op.path
-    .replace('{deviceCode}', encodeURIComponent(ctx.deviceCode))
-    .replace(/\{\w+\}/g, NO_SUCH_ID)
+  const rawPath = placeholderPath(op.path, ctx.deviceCode, NO_SUCH_ID)
   return ctx.client.call(op.operationId, {
     rawPath,
     token,

@@ -1,4 +1,5 @@
 import { loadContract } from '../../mock/handlers/contract'
+import { placeholderPath } from '../lib/client'
 import { expect, short, type Check } from '../lib/suite'
 
 /**
@@ -54,7 +55,7 @@ export const badInputChecks: Check[] = [
       const token = ctx.users.shopper.token
       const answers = []
       for (const op of JSON_WRITES) {
-        const rawPath = op.path.replace('{deviceCode}', ctx.deviceCode).replace(/\{\w+\}/g, 'conformance-id')
+        const rawPath = placeholderPath(op.path, ctx.deviceCode, 'conformance-id')
         const plain = await ctx.client.call(op.operationId, {
           rawPath,
           token: op.auth === 'none' ? null : token,

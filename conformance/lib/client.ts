@@ -98,7 +98,10 @@ export class Client {
   }
 }
 
-/** A path template with every parameter filled by `value` (the role and bad-input sweeps). */
-export function pathWith(template: string, value: string): string {
-  return template.replace(/\{\w+\}/g, value)
+/**
+ * A path template filled for the sweeps: `{deviceCode}` with the run's cabinet (so a device check cannot
+ * answer first), every other parameter with an id no server has.
+ */
+export function placeholderPath(template: string, deviceCode: string, id: string): string {
+  return template.replace('{deviceCode}', encodeURIComponent(deviceCode)).replace(/\{\w+\}/g, id)
 }
