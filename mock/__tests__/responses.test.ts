@@ -487,6 +487,24 @@ describe('every answer of a realistic day matches the contract', () => {
       token: staff,
       body: { kind: 'light', value: true },
     })
+    // Location: ops on SJ0001V moves it a little, then far (409 until confirmed); a restocker of GZ0001A may not.
+    const near = { name: '科技园C栋北门', address: '科苑路15号', latitude: 22.5437, longitude: 113.952115 }
+    await api('location moved', 'POST', '/v1/staff/devices/SJ0001V/location', { token: staff, body: near })
+    const far = { ...near, name: '科技园北区', latitude: 22.58 }
+    await api('location far', 'POST', '/v1/staff/devices/SJ0001V/location', { token: staff, body: far })
+    await api('location far confirmed', 'POST', '/v1/staff/devices/SJ0001V/location', {
+      token: staff,
+      body: { ...far, confirmFar: true },
+    })
+    await api('location by a restocker', 'POST', '/v1/staff/devices/GZ0001A/location', {
+      token: staff,
+      body: near,
+    })
+    await api('location invalid', 'POST', '/v1/staff/devices/SJ0001V/location', {
+      token: staff,
+      body: { ...near, latitude: 'north' },
+    })
+    await api('device with its location', 'GET', '/v1/staff/devices/SJ0001V', { token: staff })
   })
 
   it('merchant: receipts, orders, accounts, withdrawal, statistics, complaints, devices, staff invite', async () => {
@@ -619,6 +637,35 @@ describe('every answer of a realistic day matches the contract', () => {
       409,
       'IDEMPOTENCY_CONFLICT',
     ])
+  })
+
+  it('messages: the message centre, a read mark, the templates and the answers to a subscribe prompt', async () => {
+    const page = await api<{ items: { id: string }[] }>('messages', 'GET', '/v1/messages?limit=5', {
+      token: ids.happy,
+    })
+    const first = page.body.items[0]
+    expect(first).toBeDefined()
+    await api('message read', 'POST', `/v1/messages/${first?.id ?? ''}/read`, { token: ids.happy })
+    await api('someone else’s message', 'POST', `/v1/messages/${first?.id ?? ''}/read`, {
+      token: await login('u_other'),
+    })
+    const templates = await api<{ items: { templateId: string }[] }>(
+      'subscribe templates',
+      'GET',
+      '/v1/messages/subscriptions?platform=weapp',
+      { token: ids.happy },
+    )
+    await api('subscribe answers', 'POST', '/v1/messages/subscriptions', {
+      token: ids.happy,
+      body: {
+        platform: 'weapp',
+        answers: [{ templateId: templates.body.items[0]?.templateId ?? '', answer: 'accept', keep: false }],
+      },
+    })
+    await api('unknown template', 'POST', '/v1/messages/subscriptions', {
+      token: ids.happy,
+      body: { platform: 'weapp', answers: [{ templateId: 'tmpl-none', answer: 'accept', keep: false }] },
+    })
   })
 
   it('validates every answer against the contract', () => {

@@ -77,6 +77,14 @@ export const OPERATIONS: Record<ApiOperationId, OperationHandler> = {
   createComplaint: (c) => created(c.cloud.createComplaint(c.caller, as<Input<'createComplaint', 1>>(c.body))),
   listComplaints: (c) => ok(c.cloud.listComplaints(c.caller, as<Input<'listComplaints', 1>>(c.query))),
   getComplaint: (c) => ok(c.cloud.getComplaint(c.caller, p(c, 'complaintId'))),
+  // ---- messages
+  listMessages: (c) => ok(c.cloud.listMessages(c.caller, as<Input<'listMessages', 1>>(c.query))),
+  markMessageRead: (c) => ok(c.cloud.markMessageRead(c.caller, p(c, 'messageId'))),
+  listSubscriptions: (c) =>
+    ok(c.cloud.listSubscriptions(c.caller, as<Input<'listSubscriptions', 1>>(c.query))),
+  recordSubscriptionAnswers: (c) =>
+    ok(c.cloud.recordSubscriptionAnswers(c.caller, as<Input<'recordSubscriptionAnswers', 1>>(c.body))),
+
   createFaultReport: (c) =>
     created(c.cloud.createFaultReport(c.caller, as<Input<'createFaultReport', 1>>(c.body))),
 
@@ -115,6 +123,14 @@ export const OPERATIONS: Record<ApiOperationId, OperationHandler> = {
     ),
   }),
   getDeviceCommand: (c) => ok(c.cloud.getDeviceCommand(c.caller, p(c, 'deviceCode'), p(c, 'commandId'))),
+  updateDeviceLocation: (c) =>
+    ok(
+      c.cloud.updateDeviceLocation(
+        c.caller,
+        p(c, 'deviceCode'),
+        as<Input<'updateDeviceLocation', 2>>(c.body),
+      ),
+    ),
 
   // ---- merchant
   listReceipts: (c) => ok(c.cloud.listReceipts(c.caller, as<Input<'listReceipts', 1>>(c.query))),
@@ -136,4 +152,11 @@ export const OPERATIONS: Record<ApiOperationId, OperationHandler> = {
     ok(c.cloud.setDeviceDeposit(c.caller, p(c, 'deviceCode'), as<Input<'setDeviceDeposit', 2>>(c.body))),
   createStaffInvite: (c) =>
     created(c.cloud.createStaffInvite(c.caller, as<Input<'createStaffInvite', 1>>(c.body))),
+  listBlacklist: (c) => ok(c.cloud.listBlacklist(c.caller, as<Input<'listBlacklist', 1>>(c.query))),
+  // An already-blocked shopper answers 200 with the entry they have; a new entry is 201.
+  blockShopper: (c) => {
+    const { entry, created: isNew } = c.cloud.blockShopper(c.caller, as<Input<'blockShopper', 1>>(c.body))
+    return isNew ? created(entry) : ok(entry)
+  },
+  unblockShopper: (c) => ok(c.cloud.unblockShopper(c.caller, p(c, 'entryId'))),
 }

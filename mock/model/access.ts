@@ -1,6 +1,7 @@
 // Lookups and derived views shared by the modules: who the caller is, what state a device is in, which
 // credit a user can shop with. Errors here are the ones every operation raises the same way.
 import { cloudError } from './errors'
+import { onAlarmRaised } from './messages'
 import { nextId } from './state'
 import type {
   AccountChannel,
@@ -249,6 +250,7 @@ export function raiseAlarm(ctx: Ctx, deviceCode: string, kind: AlarmKind, produc
   }
   if (productId !== undefined) alarm.productId = productId
   ctx.world.alarms.set(alarm.id, alarm)
+  onAlarmRaised(ctx, alarm)
   return alarm
 }
 

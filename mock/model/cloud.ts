@@ -2,9 +2,10 @@
 // first: the user id a host resolved from the bearer token, or null), plus control operations for the
 // simulator and tests. Hosts (msw handlers, the HTTP/WebSocket server) translate HTTP to these calls and
 // CloudError to `{ code, message, hint?, fields? }` with its status.
-import { requireMerchant } from './access'
+import { requireMerchant, requireUser } from './access'
 import { activeOps } from './active'
 import { authOps } from './auth'
+import { blacklistOps } from './blacklist'
 import { cabinetOps } from './cabinet'
 import { ManualClock, type Clock } from './clock'
 import { complaintOps } from './complaints'
@@ -20,6 +21,7 @@ import {
 } from './fixtures'
 import { idempotencyOps } from './idempotency'
 import { merchantOps } from './merchant'
+import { messageOps, onOrderEvent } from './messages'
 import { orderOps } from './orders'
 import { DEFAULT_SETTINGS, emptyWorld, type CloudEvent, type Ctx, type Settings } from './state'
 import { staffOps } from './staff'
@@ -45,6 +47,8 @@ export function createCloud(options: CreateCloudOptions = {}) {
     clock,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     emit(event) {
+      // The message centre hears order events first: a subscriber's failure must not lose a message.
+      onOrderEvent(ctx, event)
       for (const listener of [...listeners]) {
         // A failing subscriber (a closed socket) must not break the cabinet's state machine.
         try {
@@ -56,6 +60,8 @@ export function createCloud(options: CreateCloudOptions = {}) {
     },
   }
   const scenario: ScenarioInfo = loadScenario(ctx, scenarioName)
+  // Expiry notices are for thresholds crossed from now on, not for the history the scenario was built with.
+  ctx.world.notices.expirySweptUntil = clock.now()
 
   return {
     clock,
@@ -69,6 +75,8 @@ export function createCloud(options: CreateCloudOptions = {}) {
     ...complaintOps(ctx),
     ...staffOps(ctx),
     ...merchantOps(ctx),
+    ...blacklistOps(ctx),
+    ...messageOps(ctx, (caller) => requireUser(ctx, caller)),
     ...idempotencyOps(ctx),
     ...controlOps(ctx),
 

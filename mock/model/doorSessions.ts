@@ -15,6 +15,7 @@ import { returnWholeDeposit, settleDeposit, toDeposit } from './deposits'
 import { cloudError, validationError, type CloudErrorCode } from './errors'
 import { computeGate, gateError } from './gate'
 import { recordIntent, replayIntent } from './idempotency'
+import { tellOrderOwner } from './messages'
 import { createOrder, markPaid } from './orders'
 import { priceCart } from './pricing'
 import { nextId, type Ctx, type OrderRecord, type SessionRecord } from './state'
@@ -201,6 +202,8 @@ export function settle(ctx: Ctx, s: SessionRecord): void {
   const outcome = chargeOrder(ctx, order)
   s.state = outcome
   pushEvent(ctx, s, outcome === 'settled' ? 'settled' : 'payment_failed')
+  // The live cart has told the shopper already; the message centre keeps it for later.
+  tellOrderOwner(ctx, order.id, outcome === 'settled' ? 'paid' : 'payment_failed')
 }
 
 /**

@@ -68,6 +68,12 @@ export const ERROR_INFO: Record<CloudErrorCode, CodeInfo> = {
   WITHDRAW_BELOW_MINIMUM: { status: 422, message: '低于最低提现金额' },
   WITHDRAW_ABOVE_AVAILABLE: { status: 422, message: '超过可提现余额' },
   ACCOUNT_NOT_FOUND: { status: 404, message: '找不到账户' },
+  BLACKLIST_SOURCE_INVALID: { status: 422, message: '不是您柜子上的投诉或订单' },
+  BLACKLIST_SELF: { status: 422, message: '不能拉黑自己' },
+  BLACKLIST_ENTRY_NOT_FOUND: { status: 404, message: '该顾客不在黑名单中' },
+  MESSAGE_NOT_FOUND: { status: 404, message: '找不到这条消息' },
+  STAFF_ROLE_REQUIRED: { status: 403, message: '需要运维权限' },
+  LOCATION_NEEDS_CONFIRMATION: { status: 409, message: '新定位需要确认' },
 }
 
 /** The JSON body a host sends for an error, as the contract fixes it. */

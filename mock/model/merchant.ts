@@ -3,6 +3,7 @@
 // own merchant's.
 import { requireMerchant } from './access'
 import { cloudError, validationError } from './errors'
+import { onWithdrawalSettled } from './messages'
 import { newestFirst, orderStatus, refundedFen, toOrderSummary } from './orders'
 import { nextId, type Ctx, type DeviceRecord, type WithdrawalRecord } from './state'
 import { chinaParts, dateKeyToMs, DAY_MS, isoIfSet, startOfChinaDay, toIso } from './time'
@@ -303,6 +304,7 @@ export function merchantOps(ctx: Ctx) {
             ref: w.id,
           })
         } else w.state = 'succeeded'
+        onWithdrawalSettled(ctx, w)
       }, ctx.settings.withdrawalDelayMs)
       return toWithdrawal(w)
     },

@@ -1,6 +1,8 @@
 // The model's internal state. Records hold instants as ms and ids as strings; modules turn them into
 // contract-shaped snapshots. Nothing here is handed out by reference.
 import type { Clock, TimerHandle } from './clock'
+import type { BlacklistRecord } from './blacklist'
+import type { MessagesWorld } from './messages'
 import type { CloudErrorCode } from './errors'
 import type { CartItem, CatalogItem, PricedCart, PromotionRule } from './pricing'
 import type {
@@ -120,6 +122,33 @@ export interface DeviceRecord {
   depositFen: number
   /** the light strip as last acknowledged (absent: on, no schedule) */
   light?: DeviceLight
+  /** where the cabinet stands (点位, GCJ-02); absent: never placed */
+  location?: LocationRecord
+}
+
+export interface LocationPoint {
+  name: string
+  address: string
+  latitude: number
+  longitude: number
+}
+
+export interface LocationRecord extends LocationPoint {
+  updatedAt: number
+  /** the staff member's user id; null: placed by the platform at installation */
+  updatedBy: string | null
+}
+
+/** One change of a device's location: who moved it, when, from where to where. */
+export interface LocationChangeRecord {
+  id: string
+  deviceCode: string
+  userId: string
+  from: LocationRecord | null
+  to: LocationRecord
+  distanceM: number | null
+  confirmedFar: boolean
+  changedAt: number
 }
 
 export interface CreditProfile {
@@ -434,9 +463,15 @@ export interface World {
   restockOrders: Map<string, RestockOrderRecord>
   stocktakes: Map<string, StocktakeRecord>
   commands: Map<string, CommandRecord>
+  /** every change of a device's location, oldest first */
+  locationChanges: LocationChangeRecord[]
   withdrawals: Map<string, WithdrawalRecord>
+  /** shoppers blocked by a merchant (blacklist.ts), removed ones kept with `removedAt` */
+  blacklist: Map<string, BlacklistRecord>
   idempotency: Map<string, IdempotencyRecord>
   counters: Map<string, number>
+  /** the message centre, subscribe-message answers and what was sent (messages.ts) */
+  notices: MessagesWorld
 }
 
 export function emptyWorld(): World {
@@ -465,9 +500,12 @@ export function emptyWorld(): World {
     restockOrders: new Map(),
     stocktakes: new Map(),
     commands: new Map(),
+    locationChanges: [],
     withdrawals: new Map(),
+    blacklist: new Map(),
     idempotency: new Map(),
     counters: new Map(),
+    notices: { messages: [], subscriptions: new Map(), expiryNotices: new Set(), expirySweptUntil: 0 },
   }
 }
 

@@ -32,6 +32,10 @@ export const ENDPOINTS = {
   listComplaints: ['GET', '/v1/complaints'],
   getComplaint: ['GET', '/v1/complaints/{complaintId}'],
   createFaultReport: ['POST', '/v1/fault-reports'],
+  listMessages: ['GET', '/v1/messages'],
+  markMessageRead: ['POST', '/v1/messages/{messageId}/read'],
+  listSubscriptions: ['GET', '/v1/messages/subscriptions'],
+  recordSubscriptionAnswers: ['POST', '/v1/messages/subscriptions'],
   bindStaff: ['POST', '/v1/staff/bindings'],
   listStaffDevices: ['GET', '/v1/staff/devices'],
   getStaffDevice: ['GET', '/v1/staff/devices/{deviceCode}'],
@@ -47,6 +51,7 @@ export const ENDPOINTS = {
   resolveAbnormalOrder: ['POST', '/v1/staff/abnormal-orders/{orderId}/resolution'],
   updateDeviceSettings: ['POST', '/v1/staff/devices/{deviceCode}/commands'],
   getDeviceCommand: ['GET', '/v1/staff/devices/{deviceCode}/commands/{commandId}'],
+  updateDeviceLocation: ['POST', '/v1/staff/devices/{deviceCode}/location'],
   listReceipts: ['GET', '/v1/merchant/receipts'],
   listMerchantOrders: ['GET', '/v1/merchant/orders'],
   listAccounts: ['GET', '/v1/merchant/accounts'],
@@ -59,6 +64,9 @@ export const ENDPOINTS = {
   listMerchantDevices: ['GET', '/v1/merchant/devices'],
   setDeviceDeposit: ['POST', '/v1/merchant/devices/{deviceCode}/deposit'],
   createStaffInvite: ['POST', '/v1/merchant/staff-invites'],
+  listBlacklist: ['GET', '/v1/merchant/blacklist'],
+  blockShopper: ['POST', '/v1/merchant/blacklist'],
+  unblockShopper: ['POST', '/v1/merchant/blacklist/{entryId}/removal'],
 } as const satisfies Record<OperationId, Endpoint>
 
 type Params<K extends OperationId> = operations[K]['parameters']

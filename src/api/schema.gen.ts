@@ -661,6 +661,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/devices/{deviceCode}/location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct where the cabinet stands (点位), as an ops staff member picked it on the phone's map
+         * @description Only ops staff (role `ops`) bound to the device may move it; a restocker gets 403 STAFF_ROLE_REQUIRED. Coordinates are GCJ-02, as both platforms' map pickers give them. A point outside China's bounding box (latitude 3.8–53.6, longitude 73.5–135.1) or more than 1 km from the saved one is refused with 409 LOCATION_NEEDS_CONFIRMATION (its message says which and how far) unless the request says `confirmFar: true`. The cloud keeps every change (who, when, from where to where); the answer is the change just made, and `getStaffDevice` shows the location with who set it and when.
+         */
+        post: operations["updateDeviceLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/merchant/receipts": {
         parameters: {
             query?: never;
@@ -804,6 +824,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/merchant/blacklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shoppers this merchant has blocked (黑名单), newest first
+         * @description Only the caller's own merchant's entries. A blocked shopper's gate at any of this merchant's cabinets carries `USER_BLACKLISTED`; other merchants' cabinets are not affected.
+         */
+        get: operations["listBlacklist"];
+        put?: never;
+        /**
+         * Block (拉黑) the shopper of one of the merchant's complaints or orders
+         * @description The shopper is named by where the merchant met them: a complaint or an order at one of the merchant's cabinets (a merchant never sees shoppers' ids or phone numbers). Blocking a shopper who is already blocked answers 200 with the existing entry (its reason unchanged), so a double tap makes one record. Idempotent through `Idempotency-Key`.
+         */
+        post: operations["blockShopper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant/blacklist/{entryId}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a shopper from the merchant's blacklist (解除)
+         * @description No body. The shopper may open this merchant's cabinets again at once. Another merchant's entry, or one already removed, answers 404 like a missing one. Idempotent through `Idempotency-Key`: a retry replays the first answer.
+         */
+        post: operations["unblockShopper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/merchant/devices": {
         parameters: {
             query?: never;
@@ -858,6 +922,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's message centre (消息), newest first
+         * @description Every event the cloud tells a user about is kept here, whether or not a subscribe message went out for it, so that nothing depends on the user having subscribed. `unreadCount` counts all unread messages, not only this page's.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{messageId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of the caller's messages read
+         * @description No body. Marking a read message again returns it unchanged; another user's message is not found.
+         */
+        post: operations["markMessageRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The subscribe-message templates the caller may be asked for on a platform, with their last answers
+         * @description One template per topic the caller's roles can receive (shopper topics for everyone, staff and merchant topics by role). `askable` is false when the user refused for good (WeChat "ban" or a kept "reject", Alipay `refuse` / kept refusal): the app never asks for that template again.
+         */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /**
+         * Record what the user answered to the platform's subscribe prompt
+         * @description On WeChat each accepted one-time template allows one later message; on Alipay a kept acceptance allows messages until the user unsubscribes. Unknown template ids are refused with field messages.
+         */
+        post: operations["recordSubscriptionAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -866,7 +994,7 @@ export interface components {
          * @description Every error code the cloud can return. The app adds client-only codes (QR_INVALID, NETWORK, TIMEOUT, RESPONSE_INVALID, PLATFORM_CANCELLED, PLATFORM_FAILED, UNKNOWN) in its own catalogue.
          * @enum {string}
          */
-        ErrorCode: "AUTH_REQUIRED" | "AUTH_CODE_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION_FAILED" | "IDEMPOTENCY_CONFLICT" | "RATE_LIMITED" | "SERVER_ERROR" | "DEVICE_NOT_FOUND" | "DEVICE_OFFLINE" | "DEVICE_SERVICE_EXPIRED" | "DEVICE_NOT_ACTIVATED" | "DEVICE_LOCK_FAULT" | "DEVICE_CAMERA_FAULT" | "DEVICE_RESTOCKING" | "DEVICE_IN_USE" | "DEVICE_QUOTA_EXHAUSTED" | "LOGIN_REQUIRED" | "PHONE_REQUIRED" | "PHONE_CODE_INVALID" | "CREDIT_REQUIRED" | "CREDIT_REJECTED" | "CREDIT_PENDING" | "USER_BLACKLISTED" | "UNPAID_ORDER" | "DOOR_OPEN_FAILED" | "DOOR_OPEN_TIMEOUT" | "SESSION_NOT_FOUND" | "SESSION_NOT_YOURS" | "SESSION_STATE_CONFLICT" | "SESSION_ACTIVE" | "ORDER_NOT_FOUND" | "ORDER_ALREADY_PAID" | "PAYMENT_FAILED" | "PAYMENT_PENDING" | "COMPLAINT_WINDOW_CLOSED" | "COMPLAINT_ALREADY_OPEN" | "COMPLAINT_ALREADY_HANDLED" | "COMPLAINT_NOT_FOUND" | "UPLOAD_TOO_LARGE" | "UPLOAD_TYPE_INVALID" | "STAFF_NOT_BOUND" | "STAFF_REMOVED" | "STAFF_INVITE_INVALID" | "STAFF_SESSION_OPEN" | "RESTOCK_ALREADY_CONFIRMED" | "RESTOCK_ORDER_NOT_FOUND" | "COUNT_INVALID" | "COUNT_ABOVE_CAPACITY" | "DEVICE_COMMAND_FAILED" | "ALARM_NOT_FOUND" | "WITHDRAW_AMOUNT_INVALID" | "WITHDRAW_BELOW_MINIMUM" | "WITHDRAW_ABOVE_AVAILABLE" | "ACCOUNT_NOT_FOUND";
+        ErrorCode: "AUTH_REQUIRED" | "AUTH_CODE_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION_FAILED" | "IDEMPOTENCY_CONFLICT" | "RATE_LIMITED" | "SERVER_ERROR" | "DEVICE_NOT_FOUND" | "DEVICE_OFFLINE" | "DEVICE_SERVICE_EXPIRED" | "DEVICE_NOT_ACTIVATED" | "DEVICE_LOCK_FAULT" | "DEVICE_CAMERA_FAULT" | "DEVICE_RESTOCKING" | "DEVICE_IN_USE" | "DEVICE_QUOTA_EXHAUSTED" | "LOGIN_REQUIRED" | "PHONE_REQUIRED" | "PHONE_CODE_INVALID" | "CREDIT_REQUIRED" | "CREDIT_REJECTED" | "CREDIT_PENDING" | "USER_BLACKLISTED" | "UNPAID_ORDER" | "DOOR_OPEN_FAILED" | "DOOR_OPEN_TIMEOUT" | "SESSION_NOT_FOUND" | "SESSION_NOT_YOURS" | "SESSION_STATE_CONFLICT" | "SESSION_ACTIVE" | "ORDER_NOT_FOUND" | "ORDER_ALREADY_PAID" | "PAYMENT_FAILED" | "PAYMENT_PENDING" | "COMPLAINT_WINDOW_CLOSED" | "COMPLAINT_ALREADY_OPEN" | "COMPLAINT_ALREADY_HANDLED" | "COMPLAINT_NOT_FOUND" | "UPLOAD_TOO_LARGE" | "UPLOAD_TYPE_INVALID" | "STAFF_NOT_BOUND" | "STAFF_REMOVED" | "STAFF_INVITE_INVALID" | "STAFF_SESSION_OPEN" | "RESTOCK_ALREADY_CONFIRMED" | "RESTOCK_ORDER_NOT_FOUND" | "COUNT_INVALID" | "COUNT_ABOVE_CAPACITY" | "DEVICE_COMMAND_FAILED" | "ALARM_NOT_FOUND" | "WITHDRAW_AMOUNT_INVALID" | "WITHDRAW_BELOW_MINIMUM" | "WITHDRAW_ABOVE_AVAILABLE" | "ACCOUNT_NOT_FOUND" | "BLACKLIST_SOURCE_INVALID" | "BLACKLIST_SELF" | "BLACKLIST_ENTRY_NOT_FOUND" | "STAFF_ROLE_REQUIRED" | "LOCATION_NEEDS_CONFIRMATION" | "MESSAGE_NOT_FOUND";
         /** @description The body of every 4xx/5xx response. */
         Error: {
             code: components["schemas"]["ErrorCode"];
@@ -1698,6 +1826,40 @@ export interface components {
             expiryWarning: components["schemas"]["ExpiryWarning"];
             light: components["schemas"]["DeviceLight"];
             goods: components["schemas"]["StaffGoods"][];
+            /** @description Where the cabinet stands (点位) and who set it last; null when it was never placed */
+            location: components["schemas"]["DeviceLocation"] | null;
+        };
+        /** @description A cabinet's point (点位) on the map, GCJ-02, with who saved it and when */
+        DeviceLocation: {
+            /** @description The point's name (点位), as the map picker named it */
+            name: string;
+            address: string;
+            latitude: number;
+            longitude: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The name of the staff member who saved it; null when the platform placed it at installation */
+            updatedBy: string | null;
+        };
+        DeviceLocationRequest: {
+            name: string;
+            address: string;
+            latitude: number;
+            longitude: number;
+            /** @description The staff member confirmed a point more than 1 km from the saved one or outside China (after a 409 LOCATION_NEEDS_CONFIRMATION) */
+            confirmFar?: boolean;
+        };
+        /** @description One recorded change of a cabinet's location */
+        DeviceLocationChange: {
+            id: string;
+            deviceCode: components["schemas"]["DeviceCode"];
+            location: components["schemas"]["DeviceLocation"];
+            /** @description The location before this change; null when the device had none */
+            previous: components["schemas"]["DeviceLocation"] | null;
+            /** @description Metres between the previous point and the new one; null when there was none */
+            distanceM: number | null;
+            /** @description The change needed and had the staff member's confirmation (far, or outside China) */
+            confirmedFar: boolean;
         };
         StaffDeviceList: {
             items: components["schemas"]["StaffDevice"][];
@@ -2176,6 +2338,115 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        /**
+         * @description Where the merchant met the shopper
+         * @enum {string}
+         */
+        BlacklistSourceKind: "complaint" | "order";
+        /** @description A complaint or an order at one of the merchant's cabinets; its shopper is the one blocked */
+        BlacklistSource: {
+            kind: components["schemas"]["BlacklistSourceKind"];
+            /** @description The complaint id or order id */
+            id: string;
+        };
+        BlockShopperRequest: {
+            source: components["schemas"]["BlacklistSource"];
+            /** @description Why, in the merchant's words (shown on the list, never to the shopper) */
+            reason: string;
+        };
+        /** @description One shopper on the merchant's blacklist */
+        BlacklistEntry: {
+            id: string;
+            /** @description An opaque reference to the shopper, the same on every entry of the same shopper */
+            shopperRef: string;
+            /**
+             * @description The shopper's phone with the middle digits hidden (`138****0001`); null when none is bound
+             * @example 138****0001
+             */
+            phoneMasked: string | null;
+            reason: string;
+            source: components["schemas"]["BlacklistSource"];
+            /** @description The name of the merchant's person who blocked the shopper */
+            blockedBy: string;
+            /**
+             * Format: date-time
+             * @description Blocked since
+             */
+            createdAt: string;
+        };
+        BlacklistPage: {
+            items: components["schemas"]["BlacklistEntry"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description What a message is about; each topic is one subscribe-message template per platform. payment_succeeded, refund_made, complaint_handled, unpaid_reminder go to shoppers; device_alarm and stock_alert to staff bound to the device; service_expiry and withdrawal_result to merchants.
+         * @enum {string}
+         */
+        MessageTopic: "payment_succeeded" | "refund_made" | "complaint_handled" | "unpaid_reminder" | "device_alarm" | "stock_alert" | "service_expiry" | "withdrawal_result";
+        /** @description The app page a tap on the message opens (also from a cold start), with its query */
+        MessagePageLink: {
+            /** @example packages/orders/pages/detail/index */
+            path: string;
+            query: {
+                [key: string]: string;
+            };
+        };
+        Message: {
+            id: string;
+            topic: components["schemas"]["MessageTopic"];
+            /** @description In Chinese */
+            title: string;
+            /** @description One line in Chinese */
+            body: string;
+            /** @description The template's fields as sent (names of the template's keywords), in Chinese */
+            fields: {
+                [key: string]: string;
+            };
+            page: components["schemas"]["MessagePageLink"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** @description True when it also went out as a subscribe message (the user had subscribed) */
+            pushed: boolean;
+        };
+        MessagePage: {
+            items: components["schemas"]["Message"][];
+            nextCursor: string | null;
+            unreadCount: number;
+        };
+        /**
+         * @description One template's answer in WeChat's words (the app translates Alipay's)
+         * @enum {string}
+         */
+        SubscribeAnswer: "accept" | "reject" | "ban" | "filter";
+        Subscription: {
+            topic: components["schemas"]["MessageTopic"];
+            /** @description The platform's template id (WeChat tmplId, Alipay entityId) */
+            templateId: string;
+            /** @description The template's title as applied for, in Chinese */
+            title: string;
+            /** @description False once the user refused for good; the app never asks again */
+            askable: boolean;
+            lastAnswer?: components["schemas"]["SubscribeAnswer"];
+            /**
+             * @description What the cloud may send now: nothing, one message (a WeChat one-time acceptance, used by the next message), or until the user unsubscribes (a kept acceptance)
+             * @enum {string}
+             */
+            allowance: "none" | "once" | "kept";
+        };
+        SubscriptionList: {
+            items: components["schemas"]["Subscription"][];
+        };
+        RecordSubscriptionAnswersRequest: {
+            platform: components["schemas"]["Platform"];
+            answers: {
+                templateId: string;
+                answer: components["schemas"]["SubscribeAnswer"];
+                /** @description The user ticked "always keep this choice" (WeChat) / "keep" (Alipay) */
+                keep: boolean;
+            }[];
+        };
     };
     responses: {
         /** @description The token is missing, expired or invalid; the transport logs in again once and retries */
@@ -2365,6 +2636,8 @@ export interface components {
         PaymentIdPath: string;
         /** @description Complaint id */
         ComplaintIdPath: string;
+        /** @description Blacklist entry id */
+        BlacklistEntryIdPath: string;
         /** @description Alarm id */
         AlarmIdPath: string;
         /** @description Device command id */
@@ -3822,6 +4095,62 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    updateDeviceLocation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description Client-generated key of this unsafe call, reused on retries. Same key and same body replay the first response; same key and a different body are answered 409 IDEMPOTENCY_CONFLICT. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The cabinet's device code */
+                deviceCode: components["parameters"]["DeviceCodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceLocationRequest"];
+            };
+        };
+        responses: {
+            /** @description The location was saved; the change as the cloud recorded it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceLocationChange"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller is not staff, not bound to this device, removed, or not ops staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["DeviceNotFound"];
+            /** @description Idempotency conflict, or the point is far from the saved one or outside China and the request did not confirm it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     listReceipts: {
         parameters: {
             query: {
@@ -4148,6 +4477,134 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    listBlacklist: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of blacklist entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlacklistPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    blockShopper: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description Client-generated key of this unsafe call, reused on retries. Same key and same body replay the first response; same key and a different body are answered 409 IDEMPOTENCY_CONFLICT. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockShopperRequest"];
+            };
+        };
+        responses: {
+            /** @description The shopper was already blocked; the existing entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlacklistEntry"];
+                };
+            };
+            /** @description The new entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlacklistEntry"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The body is invalid, the complaint or order is not one of this merchant's (a missing one answers the same, so ids cannot be probed), or it is the caller's own; `fields` names `source.id` or `reason` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    unblockShopper: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description Client-generated key of this unsafe call, reused on retries. Same key and same body replay the first response; same key and a different body are answered 409 IDEMPOTENCY_CONFLICT. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Blacklist entry id */
+                entryId: components["parameters"]["BlacklistEntryIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The removed entry, as it was */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlacklistEntry"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such entry on this merchant's blacklist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     listMerchantDevices: {
         parameters: {
             query?: never;
@@ -4245,6 +4702,144 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["DeviceNotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    markMessageRead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description Client-generated key of this unsafe call, reused on retries. Same key and same body replay the first response; same key and a different body are answered 409 IDEMPOTENCY_CONFLICT. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The message */
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message, read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such message of the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: components["responses"]["IdempotencyConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query: {
+                /** @description The platform whose template ids are wanted */
+                platform: components["schemas"]["Platform"];
+            };
+            header?: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    recordSubscriptionAnswers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Client-generated id of this call (the transport sends one on every call); the cloud logs it and echoes it in the response header of the same name. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description Client-generated key of this unsafe call, reused on retries. Same key and same body replay the first response; same key and a different body are answered 409 IDEMPOTENCY_CONFLICT. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSubscriptionAnswersRequest"];
+            };
+        };
+        responses: {
+            /** @description The templates with the answers recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             409: components["responses"]["IdempotencyConflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];

@@ -66,6 +66,12 @@ export const CLOUD_ERROR_CODES = [
   'WITHDRAW_BELOW_MINIMUM',
   'WITHDRAW_ABOVE_AVAILABLE',
   'ACCOUNT_NOT_FOUND',
+  'BLACKLIST_SOURCE_INVALID',
+  'BLACKLIST_SELF',
+  'BLACKLIST_ENTRY_NOT_FOUND',
+  'MESSAGE_NOT_FOUND',
+  'STAFF_ROLE_REQUIRED',
+  'LOCATION_NEEDS_CONFIRMATION',
 ] as const
 
 /** Errors the app raises itself; the cloud never sends these. */
@@ -85,6 +91,7 @@ export const CLIENT_ERROR_CODES = [
   'PRIVACY_REFUSED',
   'QR_NOT_PRINTABLE',
   'DATE_RANGE_INVALID',
+  'LOCATION_DENIED',
   'UNKNOWN',
 ] as const
 
@@ -230,11 +237,32 @@ const WORDS: Record<ErrorCode, Words> = {
   COUNT_ABOVE_CAPACITY: w('数量超过容量', '数量不能超过该商品的货道容量，请核对后修改', 'fixInput', '去修改'),
   DEVICE_COMMAND_FAILED: w('指令下发失败', '请确认设备在线后重试', 'retry', '重试'),
   ALARM_NOT_FOUND: w('告警不存在', '告警可能已被清除，请返回刷新', 'back', '返回'),
+  STAFF_ROLE_REQUIRED: w(
+    '需要运维权限',
+    '修改设备定位等运维操作只有运维人员可以进行，如需开通请联系商户',
+    'callService',
+    '联系商户',
+  ),
+  LOCATION_NEEDS_CONFIRMATION: w(
+    '新位置离原点位较远',
+    '请确认柜子确实搬到了新位置，确认后再保存',
+    'fixInput',
+    '确认修改',
+  ),
 
   WITHDRAW_AMOUNT_INVALID: w('提现金额不正确', '请输入大于 0、最多两位小数的金额', 'fixInput', '去修改'),
   WITHDRAW_BELOW_MINIMUM: w('低于最低提现金额', '请提高提现金额后再试', 'fixInput', '去修改'),
   WITHDRAW_ABOVE_AVAILABLE: w('超过可提现余额', '提现金额不能超过可提现余额', 'fixInput', '去修改'),
   ACCOUNT_NOT_FOUND: w('收款账户不存在', '请返回刷新账户列表', 'back', '返回'),
+  BLACKLIST_SOURCE_INVALID: w(
+    '不是您柜子上的顾客',
+    '只能拉黑在您的柜子上下单或投诉的顾客，请核对投诉或订单',
+    'back',
+    '返回',
+  ),
+  BLACKLIST_SELF: w('不能拉黑自己', '这笔投诉或订单是您本人的，无需拉黑', 'back', '返回'),
+  BLACKLIST_ENTRY_NOT_FOUND: w('该顾客已不在黑名单中', '可能已被解除，请刷新黑名单', 'retry', '刷新'),
+  MESSAGE_NOT_FOUND: w('未找到这条消息', '消息可能不属于当前账号，请返回消息列表', 'back', '返回'),
 
   DOOR_LEFT_OPEN: w('柜门未关好', '请关好柜门，关门后自动结算', 'none', '知道了'),
   OPEN_UNCONFIRMED: w(
@@ -265,7 +293,7 @@ const WORDS: Record<ErrorCode, Words> = {
   ),
   PRIVACY_REFUSED: w(
     '未同意隐私保护指引',
-    '使用手机号、相册和相机前需要您的同意；再操作一次，在隐私保护提示中点「同意」即可',
+    '使用手机号、相册、相机和地图选点前需要您的同意；再操作一次，在隐私保护提示中点「同意」即可',
     'retry',
     '再试一次',
   ),
@@ -274,6 +302,12 @@ const WORDS: Record<ErrorCode, Words> = {
     '该柜子的二维码地址扫码后无法打开柜子，请勿打印，并联系平台核对设备',
     'back',
     '返回',
+  ),
+  LOCATION_DENIED: w(
+    '无法打开地图选点',
+    '之前拒绝过使用位置：请点右上角「···」→「设置」，打开「位置信息」后再选；也可在手机设置中允许微信或支付宝使用位置',
+    'retry',
+    '再试一次',
   ),
   DATE_RANGE_INVALID: w('日期范围有误', '开始日期不能晚于结束日期，最多查询92天', 'fixInput', '重新选择'),
   NETWORK: w('网络连接失败', '请检查网络后重试', 'retry', '重试'),
