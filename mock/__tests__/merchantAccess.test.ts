@@ -23,6 +23,12 @@ const SAMPLES: Record<string, { path: string; body?: unknown }> = {
   listMerchantDevices: { path: '/v1/merchant/devices' },
   setDeviceDeposit: { path: '/v1/merchant/devices/GZ0099Z/deposit', body: { depositFen: 3000 } },
   createStaffInvite: { path: '/v1/merchant/staff-invites', body: { deviceCodes: ['GZ0099Z'] } },
+  listBlacklist: { path: '/v1/merchant/blacklist' },
+  blockShopper: {
+    path: '/v1/merchant/blacklist',
+    body: { source: { kind: 'complaint', id: 'cmp_0001' }, reason: '多次恶意投诉' },
+  },
+  unblockShopper: { path: '/v1/merchant/blacklist/bl_9999/removal' },
 }
 
 let keySeq = 0
@@ -103,6 +109,7 @@ describe('another merchant (M002) sees only its own', () => {
       ['POST', complaintPath(SAMPLES.rejectComplaint!.path), { reply: '不处理' }, 404, 'COMPLAINT_NOT_FOUND'],
       ['POST', '/v1/merchant/staff-invites', { deviceCodes: ['GZ0001A'] }, 422, 'VALIDATION_FAILED'],
       ['POST', '/v1/merchant/devices/GZ0001A/deposit', { depositFen: 100 }, 404, 'DEVICE_NOT_FOUND'],
+      ['POST', '/v1/merchant/blacklist', SAMPLES.blockShopper!.body, 422, 'BLACKLIST_SOURCE_INVALID'],
     ]
     for (const [method, path, body, status, code] of cases) {
       const res = await call(other, method, path, body)
@@ -111,6 +118,18 @@ describe('another merchant (M002) sees only its own', () => {
     expect(cloud.cloud.listAccounts('u_merchant')).toEqual(before)
     expect(cloud.cloud.inspect().devices.get('GZ0001A')?.depositFen).toBe(5000)
     expect(cloud.cloud.listMerchantComplaints('u_merchant', { state: 'pending' }).items).toHaveLength(1)
+  })
+
+  test('M001’s blacklist is neither seen nor changed: its entry is not found, its list stays', async () => {
+    const entry = cloud.cloud.blockShopper('u_merchant', {
+      source: { kind: 'complaint', id: cloud.cloud.scenario.refs.complaintId ?? '' },
+      reason: '多次恶意投诉',
+    }).entry
+    const list = await call(other, 'GET', SAMPLES.listBlacklist!.path)
+    expect(list.body.items).toEqual([])
+    const unblock = await call(other, 'POST', `/v1/merchant/blacklist/${entry.id}/removal`)
+    expect([unblock.status, unblock.body.code]).toEqual([404, 'BLACKLIST_ENTRY_NOT_FOUND'])
+    expect(cloud.cloud.listBlacklist('u_merchant').items.map((e) => e.id)).toEqual([entry.id])
   })
 
   test('its own cabinet’s deposit is set, in fen, within ¥0–500', async () => {
@@ -126,5 +145,40 @@ describe('another merchant (M002) sees only its own', () => {
   test('its own withdrawal goes through', async () => {
     const res = await call(other, 'POST', SAMPLES.createWithdrawal!.path, SAMPLES.createWithdrawal!.body)
     expect([res.status, res.body.state]).toEqual([201, 'processing'])
+  })
+})
+
+describe('the blacklist over HTTP', () => {
+  async function blockWith(key: string, reason: string) {
+    const res = await fetch('http://cloud.test/v1/merchant/blacklist', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${cloud.tokenFor('u_merchant')}`,
+        'Idempotency-Key': key,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ source: { kind: 'complaint', id: complaintPath('{id}') }, reason }),
+    })
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+  }
+
+  test('a retry with the same key replays 201; a new key for the same shopper is 200 with the same entry', async () => {
+    const first = await blockWith('blacklist-key-0001', '多次恶意投诉')
+    expect(first.status).toBe(201)
+    expect(await blockWith('blacklist-key-0001', '多次恶意投诉')).toEqual(first)
+    const conflict = await blockWith('blacklist-key-0001', '换个理由')
+    expect([conflict.status, conflict.body.code]).toEqual([409, 'IDEMPOTENCY_CONFLICT'])
+    const again = await blockWith('blacklist-key-0002', '多次恶意投诉')
+    expect(again).toEqual({ status: 200, body: first.body })
+    expect(cloud.cloud.listBlacklist('u_merchant').items).toHaveLength(1)
+  })
+
+  test('a reason over 100 characters is 422 naming reason', async () => {
+    const res = await blockWith('blacklist-key-0003', 'x'.repeat(101))
+    expect([res.status, res.body.code, Object.keys(res.body.fields as object)]).toEqual([
+      422,
+      'VALIDATION_FAILED',
+      ['reason'],
+    ])
   })
 })

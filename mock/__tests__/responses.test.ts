@@ -597,6 +597,34 @@ describe('every answer of a realistic day matches the contract', () => {
     })
   })
 
+  it('merchant: blacklist a complaint’s shopper, a second block, a refusal, the list, unblock', async () => {
+    const merchant = await login('u_merchant')
+    const source = { kind: 'complaint', id: ids.complaint ?? 'cmp_0001' }
+    const entry = expectStatus(
+      await api<{ id: string }>('block shopper', 'POST', '/v1/merchant/blacklist', {
+        token: merchant,
+        body: { source, reason: '多次恶意投诉' },
+      }),
+      201,
+      'block',
+    )
+    expectStatus(
+      await api('block again', 'POST', '/v1/merchant/blacklist', {
+        token: merchant,
+        body: { source, reason: '多次恶意投诉' },
+      }),
+      200,
+      'block again',
+    )
+    await api('block an unknown order', 'POST', '/v1/merchant/blacklist', {
+      token: merchant,
+      body: { source: { kind: 'order', id: 'O_UNKNOWN' }, reason: '恶意' },
+    })
+    await api('blacklist', 'GET', '/v1/merchant/blacklist?limit=5', { token: merchant })
+    await api('unblock', 'POST', `/v1/merchant/blacklist/${entry.id}/removal`, { token: merchant })
+    await api('unblock again', 'POST', `/v1/merchant/blacklist/${entry.id}/removal`, { token: merchant })
+  })
+
   it('errors: missing token, unknown ids, someone else’s session, bad input, idempotency conflict', async () => {
     await api('me without a token', 'GET', '/v1/me')
     await api('unknown device', 'GET', '/v1/devices/ZZ9999Z/landing')

@@ -2,6 +2,7 @@
 // client-side result is never proof. A pending authorization completes when the control side says so or,
 // emulating the platform's callback, on its own after `creditAutoCompleteMs`.
 import { requireDevice, requireUser, userChannel } from './access'
+import { isBlockedBy } from './blacklist'
 import { holdDeposit, isDepositMethod } from './deposits'
 import { cloudError, validationError } from './errors'
 import { creditOffer } from './gate'
@@ -171,7 +172,8 @@ export function creditOps(ctx: Ctx) {
       const user = requireUser(ctx, caller)
       const device = requireDevice(ctx, input?.deviceCode)
       if (!METHODS.includes(input.method)) throw validationError({ method: '授权方式无效' })
-      if (user.blacklisted) throw cloudError('USER_BLACKLISTED')
+      if (user.blacklisted || isBlockedBy(ctx, device.merchantId, user.id))
+        throw cloudError('USER_BLACKLISTED')
       const channel = userChannel(ctx, user)
       const offer = creditOffer(ctx, user, device)
       if (offer.methods.length === 0) {

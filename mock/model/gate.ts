@@ -10,6 +10,7 @@ import {
   usableCredit,
   userChannel,
 } from './access'
+import { isBlockedBy } from './blacklist'
 import { isDepositMethod } from './deposits'
 import { cloudError } from './errors'
 import type { CreditChannel, Ctx, DeviceRecord, UserRecord } from './state'
@@ -122,7 +123,10 @@ export function computeGate(ctx: Ctx, user: UserRecord | null, device: DeviceRec
       }),
     )
   }
-  if (user.blacklisted) reasons.push(gateReason('USER_BLACKLISTED'))
+  // Blocked by the platform (everywhere) or by the merchant that owns this cabinet (its cabinets only).
+  if (user.blacklisted || isBlockedBy(ctx, device.merchantId, user.id)) {
+    reasons.push(gateReason('USER_BLACKLISTED'))
+  }
   if (user.phone === null) reasons.push(gateReason('PHONE_REQUIRED'))
   const unpaid = unpaidOrders(ctx, user.id).sort((a, b) => a.createdAt - b.createdAt)[0]
   if (unpaid) {

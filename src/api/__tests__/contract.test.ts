@@ -147,6 +147,9 @@ const SKETCH_OPERATIONS: Record<string, string> = {
   listMerchantDevices: 'GET /v1/merchant/devices',
   setDeviceDeposit: 'POST /v1/merchant/devices/{deviceCode}/deposit',
   createStaffInvite: 'POST /v1/merchant/staff-invites',
+  listBlacklist: 'GET /v1/merchant/blacklist',
+  blockShopper: 'POST /v1/merchant/blacklist',
+  unblockShopper: 'POST /v1/merchant/blacklist/{entryId}/removal',
   listMessages: 'GET /v1/messages',
   markMessageRead: 'POST /v1/messages/{messageId}/read',
   listSubscriptions: 'GET /v1/messages/subscriptions',
@@ -164,7 +167,8 @@ const SKETCH_ERROR_CODES =
   COMPLAINT_ALREADY_HANDLED COMPLAINT_NOT_FOUND UPLOAD_TOO_LARGE UPLOAD_TYPE_INVALID STAFF_NOT_BOUND STAFF_REMOVED
   STAFF_INVITE_INVALID STAFF_SESSION_OPEN RESTOCK_ALREADY_CONFIRMED RESTOCK_ORDER_NOT_FOUND COUNT_INVALID
   COUNT_ABOVE_CAPACITY DEVICE_COMMAND_FAILED ALARM_NOT_FOUND WITHDRAW_AMOUNT_INVALID WITHDRAW_BELOW_MINIMUM
-  WITHDRAW_ABOVE_AVAILABLE ACCOUNT_NOT_FOUND MESSAGE_NOT_FOUND`.split(/\s+/)
+  WITHDRAW_ABOVE_AVAILABLE ACCOUNT_NOT_FOUND MESSAGE_NOT_FOUND
+  BLACKLIST_SOURCE_INVALID BLACKLIST_SELF BLACKLIST_ENTRY_NOT_FOUND`.split(/\s+/)
 
 // Codes carried only inside bodies (Failure of a door session), never as an HTTP error.
 const BODY_ONLY_CODES = ['DOOR_OPEN_FAILED', 'DOOR_OPEN_TIMEOUT']
