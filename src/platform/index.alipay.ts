@@ -1,5 +1,5 @@
-import { albumFailure, errText, storageOver } from './shared'
-import type { LaunchSource, Platform, PlatformFlowResult } from './types'
+import { SUBSCRIBE_MAX_TEMPLATES, albumFailure, errText, storageOver } from './shared'
+import type { LaunchSource, Platform, PlatformFlowResult, SubscribeResult } from './types'
 
 // my.paySignCenter resultStatus: 7000 signed, 7001 unknown, 7002 failed, 6001 cancelled, 6002 network.
 // my.tradePay resultCode: 9000 success, 8000 processing, 4000 failed, 6001 cancelled, 6002 network, 6004 unknown.
@@ -68,6 +68,64 @@ async function chosenImages(res: { tempFiles?: unknown; apFilePaths?: string[]; 
 // my.connectSocket takes success/fail callbacks (documented); the typings leave them out.
 const connectSocket = (options: { url: string; success: () => void; fail: (err: unknown) => void }) =>
   (my.connectSocket as unknown as (o: typeof options) => void)(options)
+
+/*
+ * Subscribe messages (订阅消息), as Alipay documents them in "my.requestSubscribeMessage"
+ * (opendocs.alipay.com/mini/api/requestSubscribeMessage). Taro's alipay runtime passes the call through
+ * without turning WeChat's `tmplIds` into Alipay's `entityIds`, so the seam calls `my` itself.
+ * - success comes with behavior 'subscribe', also when the user refused. The answer is in `result`:
+ *   subscribedEntityIds (subscribed in the end), subscribeEntityIds (subscribed by this request),
+ *   currentSubscribedEntityIds (newly subscribed), unsubscribedEntityIds. Each id is also a key answering
+ *   'accept' | 'reject', which the docs call reliable only with 'subscribe': `result` comes first.
+ * - keep: one-time templates, the user ticked 总是保持以上选择，不再询问; refuse: long-term templates, the user
+ *   chose 拒绝，不再询问. Either way the panel will not ask again.
+ * - fail comes with behavior 'cancel' (errorCode 11: the user cancelled) or '' (a failure: 10 system, 15 a
+ *   panel already open, 203 bad arguments such as more than 3 ids, 402 wrong app, 100201 rate limit, 106002
+ *   one-time and long-term mixed, 106008 unknown template, -1 default). An older document let success carry
+ *   'cancel' too: its `result` then says what stays subscribed, the rest is a 'reject'.
+ * - Alipay has no "switched off" answer; base libraries before 1.25.7 (v1) and 2.7.10 (v2) lack the call.
+ */
+const SUBSCRIBE_CANCELLED = 11
+
+interface AlipaySubscribeAnswer {
+  [entityId: string]: unknown
+  behavior?: '' | 'subscribe' | 'cancel'
+  keep?: boolean
+  refuse?: boolean
+  result?: {
+    subscribeEntityIds?: string[]
+    subscribedEntityIds?: string[]
+    currentSubscribedEntityIds?: string[]
+    unsubscribedEntityIds?: string[]
+  }
+  errorCode?: number | string
+  error?: number | string
+}
+
+function alipaySubscribed(ids: string[], res: AlipaySubscribeAnswer): SubscribeResult {
+  const { result } = res
+  const accepted = new Set(
+    result
+      ? [
+          ...(result.subscribedEntityIds ?? []),
+          ...(result.subscribeEntityIds ?? []),
+          ...(result.currentSubscribedEntityIds ?? []),
+        ]
+      : ids.filter((id) => res.behavior !== 'cancel' && res[id] === 'accept'),
+  )
+  const answers = Object.fromEntries(ids.map((id) => [id, accepted.has(id) ? 'accept' : 'reject'] as const))
+  return { ok: true, answers, keep: res.keep === true || res.refuse === true }
+}
+
+function alipaySubscribeFailure(err: unknown): SubscribeResult {
+  const loose = (err && typeof err === 'object' ? err : {}) as AlipaySubscribeAnswer
+  const code = Number(loose.errorCode ?? loose.error)
+  const text = errText(err)
+  const detail = Number.isNaN(code) || text === String(code) ? text : `${code} ${text}`
+  if (loose.behavior === 'cancel' || code === SUBSCRIBE_CANCELLED)
+    return { ok: false, reason: 'cancelled', detail }
+  return { ok: false, reason: 'failed', detail }
+}
 
 /** What a list assumes when the window cannot be read: a common phone. */
 const PHONE_SIZE = { width: 375, height: 667 }
@@ -238,6 +296,28 @@ export const platform: Platform = {
   onPrivacyRequest: () => () => undefined,
   openPrivacyContract: async () => false,
   privacyAgreeButtonProps: (id, onAgree) => ({ id, onClick: onAgree }),
+
+  requestSubscribe: async (templateIds) => {
+    const ids = templateIds.slice(0, SUBSCRIBE_MAX_TEMPLATES)
+    if (ids.length === 0) return { ok: true, answers: {}, keep: false }
+    if (typeof my.requestSubscribeMessage !== 'function')
+      return { ok: false, reason: 'unsupported', detail: 'no my.requestSubscribeMessage' }
+    return new Promise<SubscribeResult>((resolve) => {
+      try {
+        my.requestSubscribeMessage({
+          entityIds: ids,
+          success: (res) => {
+            const answer = res as AlipaySubscribeAnswer
+            // '' is a failure: the docs send it to fail, but take no chances.
+            resolve(answer.behavior === '' ? alipaySubscribeFailure(answer) : alipaySubscribed(ids, answer))
+          },
+          fail: (err) => resolve(alipaySubscribeFailure(err)),
+        })
+      } catch (err) {
+        resolve(alipaySubscribeFailure(err))
+      }
+    })
+  },
 
   onNetworkChange: (listener) => {
     const handler = (res: { isConnected: boolean }) => listener(res.isConnected)

@@ -172,6 +172,9 @@ export const platform: Platform = {
   openPrivacyContract: async () => false,
   privacyAgreeButtonProps: (id, onAgree) => ({ id, onClick: onAgree }),
 
+  // The web has no subscribe messages.
+  requestSubscribe: async () => ({ ok: false, reason: 'unsupported' }),
+
   onNetworkChange: (listener) => {
     const online = () => listener(true)
     const offline = () => listener(false)

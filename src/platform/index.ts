@@ -99,6 +99,9 @@ export const platform: Platform = {
   openPrivacyContract: async () => false,
   privacyAgreeButtonProps: (id, onAgree) => ({ id, onClick: onAgree }),
 
+  // Subscribe messages are WeChat's and Alipay's own; a target without its file cannot ask.
+  requestSubscribe: async () => ({ ok: false, reason: 'unsupported' }),
+
   onNetworkChange: (listener) => {
     const handler = (res: { isConnected: boolean }) => listener(res.isConnected)
     Taro.onNetworkStatusChange(handler)

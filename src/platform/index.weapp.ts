@@ -1,6 +1,20 @@
 import type { WxpayContractPayload, WxpayPaymentPayload } from '@/api/types'
-import { albumFailure, errText, refusalOf, sourceFromWechatQuery, storageOver } from './shared'
-import type { AppShowInfo, LaunchSource, Platform, PlatformFlowResult } from './types'
+import {
+  SUBSCRIBE_MAX_TEMPLATES,
+  albumFailure,
+  errText,
+  refusalOf,
+  sourceFromWechatQuery,
+  storageOver,
+} from './shared'
+import type {
+  AppShowInfo,
+  LaunchSource,
+  Platform,
+  PlatformFlowResult,
+  SubscribeAnswer,
+  SubscribeResult,
+} from './types'
 
 // WeChat Pay Score's own mini-program: an app show with this referrer is the return from authorization.
 const PAY_SCORE_APP_ID = 'wxd8f3793ea3b935b8'
@@ -64,6 +78,72 @@ function signInSigningApp(payload: WxpayContractPayload): Promise<PlatformFlowRe
       fail: (err) => resolve(flowFailure(err)),
     })
   })
+}
+
+/*
+ * Subscribe messages (订阅消息), as WeChat documents them in "wx.requestSubscribeMessage" and in "wx.getSetting"
+ * (its SubscriptionsSetting), 小程序 API › 开放接口:
+ * - success answers each template id with 'accept', 'reject', 'ban' (blocked by WeChat) or 'filter' (its
+ *   title repeats another template's in the same request), beside errMsg;
+ * - whether the user ticked 总是保持以上选择，不再询问 is not in that answer: wx.getSetting({ withSubscriptions:
+ *   true }) lists a template in subscriptionsSetting.itemSettings only when they did;
+ * - fail carries errCode (some Android clients spell it errorCode): 20004 the user turned the main switch
+ *   off, 20005 this mini-program is banned from subscribe messages; the rest (10001 empty list, 10002/10003
+ *   network, 10004 wrong id type, 10005 no UI outside a tap, 20001 unknown template, 20002 one-time and
+ *   long-term mixed, 20003 too many, 20013 a device template) are failures for the log.
+ */
+const SUBSCRIBE_SWITCHED_OFF = 20004
+const SUBSCRIBE_BANNED = 20005
+const WECHAT_ANSWERS: ReadonlySet<string> = new Set<SubscribeAnswer>(['accept', 'reject', 'ban', 'filter'])
+
+type SubscribeAsked = { ok: true; res: Record<string, unknown> } | { ok: false; err: unknown }
+
+function askToSubscribe(tmplIds: string[]): Promise<SubscribeAsked> {
+  return new Promise((resolve) => {
+    try {
+      wx.requestSubscribeMessage({
+        tmplIds,
+        success: (res) => resolve({ ok: true, res }),
+        fail: (err) => resolve({ ok: false, err }),
+      })
+    } catch (err) {
+      resolve({ ok: false, err })
+    }
+  })
+}
+
+// An id WeChat did not answer in a known word was not accepted.
+function wechatAnswer(value: unknown): SubscribeAnswer {
+  return typeof value === 'string' && WECHAT_ANSWERS.has(value) ? (value as SubscribeAnswer) : 'reject'
+}
+
+/** True when the user told WeChat to keep their choice for every id; false when the setting cannot be read. */
+function keptChoices(ids: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      wx.getSetting({
+        withSubscriptions: true,
+        success: (res) => {
+          const kept: Record<string, unknown> = res.subscriptionsSetting?.itemSettings ?? {}
+          resolve(ids.every((id) => typeof kept[id] === 'string'))
+        },
+        fail: () => resolve(false),
+      })
+    } catch {
+      resolve(false)
+    }
+  })
+}
+
+function subscribeFailure(err: unknown): SubscribeResult {
+  const loose = (err && typeof err === 'object' ? err : {}) as { errCode?: unknown; errorCode?: unknown }
+  const code = Number(loose.errCode ?? loose.errorCode)
+  const text = errText(err)
+  const detail = Number.isNaN(code) ? text : `${code} ${text}`
+  if (code === SUBSCRIBE_SWITCHED_OFF || /main switch/i.test(text))
+    return { ok: false, reason: 'switched_off', detail }
+  if (code === SUBSCRIBE_BANNED) return { ok: false, reason: 'unsupported', detail }
+  return { ok: false, reason: 'failed', detail }
 }
 
 /** What a list assumes when the window cannot be read: a common phone. */
@@ -244,6 +324,18 @@ export const platform: Platform = {
     openType: 'agreePrivacyAuthorization',
     onAgreePrivacyAuthorization: onAgree,
   }),
+
+  requestSubscribe: async (templateIds) => {
+    const ids = templateIds.slice(0, SUBSCRIBE_MAX_TEMPLATES)
+    if (ids.length === 0) return { ok: true, answers: {}, keep: false }
+    // Base libraries before 2.4.4 have no subscribe messages.
+    if (typeof wx.requestSubscribeMessage !== 'function')
+      return { ok: false, reason: 'unsupported', detail: 'no wx.requestSubscribeMessage' }
+    const asked = await askToSubscribe(ids)
+    if (!asked.ok) return subscribeFailure(asked.err)
+    const answers = Object.fromEntries(ids.map((id) => [id, wechatAnswer(asked.res[id])] as const))
+    return { ok: true, answers, keep: await keptChoices(ids) }
+  },
 
   onNetworkChange: (listener) => {
     const handler = (res: { isConnected: boolean }) => listener(res.isConnected)

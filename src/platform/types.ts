@@ -105,6 +105,23 @@ export interface PrivacyAgreeButtonProps {
   onClick?: () => void
 }
 
+/** One template's answer, in WeChat's words (Alipay's are translated). */
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'
+
+/**
+ * The user's answer to a subscribe-message request. `switched_off`: they turned off the mini-program's
+ * subscribe messages altogether (a switch in its settings page); `unsupported`: this client or platform
+ * cannot ask at all.
+ */
+export type SubscribeResult =
+  | {
+      ok: true
+      answers: Record<string, SubscribeAnswer>
+      /** the user chose "always keep this choice / don't ask again" */
+      keep: boolean
+    }
+  | { ok: false; reason: 'unsupported' | 'switched_off' | 'cancelled' | 'failed'; detail?: string }
+
 export interface KeyValueStorage {
   /** Null for a missing key on every platform (WeChat returns '' there). */
   getItem: (key: string) => string | null
@@ -143,6 +160,8 @@ export interface Platform {
   /** Opens the mini-program's 用户隐私保护指引; false where it cannot be opened. */
   openPrivacyContract: () => Promise<boolean>
   privacyAgreeButtonProps: (id: string, onAgree: () => void) => PrivacyAgreeButtonProps
+  /** Asks to send the user the given templates later (at most 3; must run inside a tap handler). Never throws. */
+  requestSubscribe: (templateIds: string[]) => Promise<SubscribeResult>
 
   /** Saves what a Canvas 2D shows as a PNG in the phone's photo album (H5: downloads it as `fileName`). */
   saveImageToAlbum: (canvas: CanvasNode, fileName: string) => Promise<SaveImageResult>
