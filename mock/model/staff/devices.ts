@@ -26,6 +26,7 @@ import type {
 import { clone, definedIn } from '../util'
 import { requireStaff, requireStaffDevice } from './access'
 import { toAlarm } from './alarms'
+import { toDeviceLocation } from './location'
 
 export function expiryWarningOf(expiresAt: number, now: number): ExpiryWarning {
   const days = (expiresAt - now) / DAY_MS
@@ -81,6 +82,7 @@ function toStaffDeviceDetail(ctx: Ctx, device: DeviceRecord, userId: string): St
       capacity: g.capacity,
       stockState: stockStateOf(ctx, g.stock),
     })),
+    location: device.location ? toDeviceLocation(ctx, device.location) : null,
   }
 }
 

@@ -5,12 +5,14 @@ import type { Ctx } from '../state'
 import { abnormalOrderOps } from './abnormalOrders'
 import { alarmOps } from './alarms'
 import { deviceOps } from './devices'
+import { locationOps } from './location'
 import { restockOps } from './restock'
 import { stocktakeOps } from './stocktakes'
 
 export function staffOps(ctx: Ctx) {
   return {
     ...deviceOps(ctx),
+    ...locationOps(ctx),
     ...alarmOps(ctx),
     ...restockOps(ctx),
     ...stocktakeOps(ctx),
