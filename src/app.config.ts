@@ -39,7 +39,13 @@ export default defineAppConfig({
         'pages/complaints/index',
         'pages/complaint/index',
         'pages/qrcodes/index',
+        'pages/blacklist/index',
       ],
+    },
+    {
+      // The message centre: reached from the home pages and from nothing else, so it weighs on none of them.
+      root: 'packages/messages',
+      pages: ['pages/list/index'],
     },
   ],
   // After a receipt (or from home) the order pages are the next step: fetch them while the shopper reads.
@@ -61,5 +67,8 @@ export default defineAppConfig({
   // crawler's rules are in src/sitemap.json (copied into the WeChat build by config/index.ts).
   lazyCodeLoading: 'requiredComponents',
   __usePrivacyCheck__: true,
+  // The map picker (staff correct a cabinet's 点位) must be declared here since 2022-07-14, besides the
+  // privacy guide's entry; it needs no scope.userLocation (nor a `permission` text) since 2022-06-13.
+  requiredPrivateInfos: ['chooseLocation'],
   sitemapLocation: 'sitemap.json',
 })

@@ -12,4 +12,6 @@ export const ROUTES = {
   staffStocktake: '/packages/staff/pages/stocktake/index',
   staffBind: '/packages/staff/pages/bind/index',
   merchant: '/packages/merchant/pages/home/index',
+  /** The message centre (消息): what the cloud told the user, newest first. */
+  messages: '/packages/messages/pages/list/index',
 } as const

@@ -10,6 +10,7 @@ import { StaffEntry } from '@/components/StaffEntry'
 import { StatusView } from '@/components/StatusView'
 import { Tabs } from '@/components/Tabs'
 import { useNoticeToast } from '@/hooks/useNoticeToast'
+import { useSubscribePrompt } from '@/hooks/useSubscribePrompt'
 import { ROUTES } from '@/routes'
 import { useAppStore } from '@/stores'
 import './index.scss'
@@ -33,6 +34,7 @@ export default function CabinetPage() {
   )
   const paymentConfirming = useAppStore((s) => s.payment.phase === 'confirming')
   const [doorNo, setDoorNo] = useState<number | null>(null)
+  const askToSubscribe = useSubscribePrompt('afterOpen')
 
   useLoad((query: Record<string, string | undefined>) => {
     // An in-app scan or a hot start already put the parsed cabinet in the store.
@@ -96,7 +98,11 @@ export default function CabinetPage() {
           doorName={doors.length > 1 ? doors.find((door) => door.no === activeDoor)?.name : undefined}
           onOpen={() => {
             // A second tap before the first re-render is ignored by the store: navigate once.
-            if (actions.openDoor(activeDoor)) void Taro.navigateTo({ url: ROUTES.shopping })
+            if (!actions.openDoor(activeDoor)) return
+            // The receipt and refund messages are asked for in the same tap (the platforms' rule); the
+            // door does not wait for the answer.
+            askToSubscribe()
+            void Taro.navigateTo({ url: ROUTES.shopping })
           }}
           onAction={(next) => {
             const unpaid = gate.reasons[0]?.unpaidOrder

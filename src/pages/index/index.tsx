@@ -43,6 +43,10 @@ export default function HomePage() {
             <Text>我的订单</Text>
             <Text className='home__entry-hint'>小票、待支付、退款与申诉</Text>
           </View>
+          <View className='home__entry' onClick={() => go(ROUTES.messages)}>
+            <Text>消息</Text>
+            <Text className='home__entry-hint'>支付、退款、申诉结果与设备提醒</Text>
+          </View>
           {roles && roles.staffDeviceCodes.length > 0 ? (
             <View className='home__entry' onClick={() => go(ROUTES.staff)}>
               <Text>补货运维工作台</Text>

@@ -5,6 +5,8 @@ import { ListRow } from '@/components/ListRow'
 import { PageShell } from '@/components/PageShell'
 import { CHANNEL_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
+import { useSubscribePrompt } from '@/hooks/useSubscribePrompt'
+import { ROUTES } from '@/routes'
 import { LoadGate } from '../../components/LoadGate'
 import { SalesKpis } from '../../components/SalesKpis'
 import { MERCHANT_PAGES } from '../../routes'
@@ -29,6 +31,7 @@ export default function MerchantHomePage() {
   useDidShow(load)
 
   const go = (url: string) => void Taro.navigateTo({ url })
+  const askToSubscribe = useSubscribePrompt('merchantHome')
   const pending = complaints.state === 'pending' ? (complaints.list.data?.length ?? 0) : 0
 
   return (
@@ -74,10 +77,20 @@ export default function MerchantHomePage() {
               onClick={() => go(MERCHANT_PAGES.complaints)}
             />
             <Entry
+              title='消息提醒'
+              hint='服务到期、提现结果'
+              onClick={() => {
+                // Asked in the tap, as the platforms require; the list opens whatever the answer.
+                askToSubscribe()
+                go(ROUTES.messages)
+              }}
+            />
+            <Entry
               title='柜子二维码'
               hint='查看与保存打印，设置押金'
               onClick={() => go(MERCHANT_PAGES.qrcodes)}
             />
+            <Entry title='黑名单' hint='拉黑的顾客，可解除' onClick={() => go(MERCHANT_PAGES.blacklist)} />
           </View>
         </View>
       </LoadGate>

@@ -9,6 +9,7 @@ import { Stepper } from '@/components/Stepper'
 import { Tabs } from '@/components/Tabs'
 import { formatFen } from '@/domain/money'
 import { formatDateTime } from '@/domain/time'
+import { useSubscribePrompt } from '@/hooks/useSubscribePrompt'
 import { platform } from '@/platform'
 import { FieldError } from '../../components/FieldError'
 import { FormSection } from '../../components/FormSection'
@@ -56,6 +57,7 @@ export default function ComplaintPage() {
   )
 
   useLoad(() => void actions.open(orderId))
+  const askToSubscribe = useSubscribePrompt('afterComplaint')
 
   const receipt = entry?.value ?? null
   const draft = form.orderId === orderId ? form.drafts[orderId] : undefined
@@ -72,6 +74,8 @@ export default function ComplaintPage() {
   }
 
   const submit = async () => {
+    // Its result is asked for in the submit tap itself (the platforms' rule); the submission does not wait.
+    askToSubscribe()
     const complaint = await actions.submit()
     if (complaint) await Taro.redirectTo({ url: orderPages.complaintStatus(complaint.id, orderId) })
   }

@@ -3,6 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { PageShell } from '@/components/PageShell'
 import { StatusView } from '@/components/StatusView'
 import { TAPPABLE } from '@/components/tappable'
+import { useSubscribePrompt } from '@/hooks/useSubscribePrompt'
+import { ROUTES } from '@/routes'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { DeviceCard } from '../../components/DeviceCard'
 import { byUrgency } from '../../domain/deviceHealth'
@@ -29,6 +31,7 @@ function Workspace() {
   const loadDevices = useStaffStore((s) => s.loadDevices)
   const restock = useStaffStore((s) => s.restock)
   const go = (url: string) => void Taro.navigateTo({ url })
+  const askToSubscribe = useSubscribePrompt('staffHome')
 
   useShowEffect(() => void loadDevices())
   usePullDownRefresh(() => void loadDevices().finally(() => Taro.stopPullDownRefresh()))
@@ -60,6 +63,18 @@ function Workspace() {
         <View className='staff-home__entry' {...TAPPABLE} onClick={() => go(STAFF_ROUTES.bind)}>
           <Text className='staff-home__entry-icon'>+</Text>
           <Text>绑定设备</Text>
+        </View>
+        <View
+          className='staff-home__entry'
+          {...TAPPABLE}
+          onClick={() => {
+            // The tap is the platforms' condition for asking: alarms and restock reminders, then the list.
+            askToSubscribe()
+            go(ROUTES.messages)
+          }}
+        >
+          <Text className='staff-home__entry-icon'>✉</Text>
+          <Text>消息提醒</Text>
         </View>
       </View>
       <Section title={`我的设备（${devices.items.length}）`}>
