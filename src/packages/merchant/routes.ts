@@ -13,6 +13,7 @@ export const MERCHANT_PAGES = {
   complaints: `${ROOT}/complaints/index`,
   complaint: `${ROOT}/complaint/index`,
   qrcodes: `${ROOT}/qrcodes/index`,
+  blacklist: `${ROOT}/blacklist/index`,
 } as const
 
 /** A page path with its query, values encoded once. */

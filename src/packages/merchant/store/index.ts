@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { createBlacklistSlice } from './blacklistSlice'
 import { createComplaintsSlice } from './complaintsSlice'
 import { createDevicesSlice } from './devicesSlice'
 import { createReceiptsSlice } from './receiptsSlice'
@@ -19,6 +20,7 @@ export function createMerchantStore() {
     ...createStatisticsSlice(...a),
     ...createComplaintsSlice(...a),
     ...createDevicesSlice(...a),
+    ...createBlacklistSlice(...a),
   }))
 }
 

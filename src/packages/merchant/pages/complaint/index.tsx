@@ -11,6 +11,7 @@ import { Stepper } from '@/components/Stepper'
 import { CHANNEL_LABEL, COMPLAINT_STATE_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
 import { formatDateTime, formatShanghai, formatTime } from '@/domain/time'
+import { BlockShopper } from '../../components/BlockShopper'
 import { LoadGate } from '../../components/LoadGate'
 import { complaintLines, productNamer } from '../../domain/complaintText'
 import { MAX_REPLY_CHARS } from '../../domain/correction'
@@ -80,6 +81,7 @@ function ShopperSide({ item }: { item: MerchantComplaint }) {
         </View>
       ) : null}
       <Text className='m-muted'>提交于 {formatDateTime(complaint.createdAt)}</Text>
+      <BlockShopper source={{ kind: 'complaint', id: complaint.id }} />
     </View>
   )
 }

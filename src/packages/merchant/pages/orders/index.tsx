@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { CHANNEL_LABEL, ORDER_STATUS_LABEL } from '@/domain/labels'
 import { formatFen } from '@/domain/money'
 import { formatDateTime } from '@/domain/time'
+import { BlockShopper } from '../../components/BlockShopper'
 import { MerchantPage } from '../../components/MerchantPage'
 import { useMerchantStore } from '../../store'
 import '../../styles/common.scss'
@@ -52,6 +53,7 @@ export default function MerchantOrdersPage() {
               {o.hasComplaint ? ' · 有客诉' : ''}
             </Text>
             <Text className='m-muted'>订单号 {o.id}</Text>
+            <BlockShopper compact source={{ kind: 'order', id: o.id }} />
           </View>
         ))}
         {orders.nextCursor ? (
