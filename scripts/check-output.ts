@@ -107,6 +107,11 @@ function checkPlatformConfigs(pages: string[]): void {
   console.log('weapp app.json:')
   check(weappApp?.lazyCodeLoading === 'requiredComponents', 'lazyCodeLoading: requiredComponents')
   check(weappApp?.__usePrivacyCheck__ === true, '__usePrivacyCheck__: true')
+  const privateInfos = weappApp?.requiredPrivateInfos
+  check(
+    Array.isArray(privateInfos) && privateInfos.includes('chooseLocation'),
+    'requiredPrivateInfos declares chooseLocation',
+  )
   const sitemapFile = String(weappApp?.sitemapLocation ?? 'sitemap.json')
   const sitemap = readJson(path.join(weapp, sitemapFile))
   check(Array.isArray(sitemap?.rules), `${sitemapFile} present with its rules`)

@@ -7,7 +7,12 @@ import type { IPluginContext } from '@tarojs/service'
  * jsons hold Alipay's keys only (scripts/check-output.ts checks them against Alipay's documented list).
  */
 const WECHAT_ONLY_WINDOW_KEYS = ['navigationBarTextStyle', 'backgroundTextStyle']
-const WECHAT_ONLY_APP_KEYS = ['lazyCodeLoading', '__usePrivacyCheck__', 'sitemapLocation']
+const WECHAT_ONLY_APP_KEYS = [
+  'lazyCodeLoading',
+  '__usePrivacyCheck__',
+  'requiredPrivateInfos',
+  'sitemapLocation',
+]
 
 type Json = Record<string, unknown>
 

@@ -1,4 +1,4 @@
-import { SUBSCRIBE_MAX_TEMPLATES, albumFailure, errText, storageOver } from './shared'
+import { SUBSCRIBE_MAX_TEMPLATES, albumFailure, errText, pickedLocation, storageOver } from './shared'
 import type { LaunchSource, Platform, PlatformFlowResult, SubscribeResult } from './types'
 
 // my.paySignCenter resultStatus: 7000 signed, 7001 unknown, 7002 failed, 6001 cancelled, 6002 network.
@@ -11,6 +11,9 @@ const SCAN_CAMERA_DENIED = [2001, 2002, 2003]
 // my.chooseImage: 11 the user cancelled, 2001–2003 camera or album permission refused.
 const CHOOSE_CANCELLED = 11
 const CHOOSE_DENIED = [2001, 2002, 2003]
+// my.chooseLocation: the same codes as the other pickers, 11 cancelled, 2001–2003 location refused.
+const LOCATION_CANCELLED = 11
+const LOCATION_DENIED = [2001, 2002, 2003]
 
 interface AlipayCanvasNode {
   toTempFilePath: (options: {
@@ -346,6 +349,22 @@ export const platform: Platform = {
           else my.saveImage({ url: filePath, showActionSheet: false, ...done })
         },
         fail: (err) => resolve({ ok: false, reason: 'failed', detail: errText(err) }),
+      })
+    }),
+
+  // Alipay's 高德 picker; its typings give the coordinates as strings, its docs as numbers.
+  chooseLocation: (current) =>
+    new Promise((resolve) => {
+      my.chooseLocation({
+        ...(current ? { latitude: current.latitude, longitude: current.longitude } : {}),
+        success: (res) => resolve(pickedLocation(res)),
+        fail: (err) => {
+          const code = Number(err?.error)
+          const detail = errText(err)
+          if (code === LOCATION_CANCELLED) resolve({ ok: false, reason: 'cancelled', detail })
+          else if (LOCATION_DENIED.includes(code)) resolve({ ok: false, reason: 'denied', detail })
+          else resolve({ ok: false, reason: 'failed', detail })
+        },
       })
     }),
 }

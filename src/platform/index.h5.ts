@@ -1,7 +1,14 @@
 import Taro from '@tarojs/taro'
 import { SERVICE_NAME } from '@/domain/labels'
 import { errText, sourceFromWechatQuery, storageOver } from './shared'
-import type { ChooseImagesResult, CreditPayload, Platform, PlatformFlowResult } from './types'
+import type {
+  ChooseImagesResult,
+  ChooseLocationResult,
+  Coordinates,
+  CreditPayload,
+  Platform,
+  PlatformFlowResult,
+} from './types'
 
 // The browser build is the demo and test bed: there is no platform login, credit or payment page, so
 // those steps are confirmed in a dialog and the emulated cloud decides the outcome, as the real one would.
@@ -33,6 +40,36 @@ async function confirmInDialog(title: string, content: string): Promise<Platform
     return res.confirm ? { outcome: 'returned' } : { outcome: 'cancelled' }
   } catch (err) {
     return { outcome: 'failed', detail: errText(err) }
+  }
+}
+
+// The browser has no map picker (Taro's needs a Tencent Maps key and the network): a sheet offers fixed
+// demo points around the saved one, so a demo or a test picks a near or a far point the same way each time.
+const METRES_PER_DEGREE_LATITUDE = 111_195
+const DEMO_ORIGIN = { latitude: 22.540503, longitude: 113.952731 }
+const DEMO_POINTS = [
+  { label: '附近点位（向北约150米）', name: '演示点位·北侧', northMetres: 150 },
+  { label: '远处点位（向北约3公里）', name: '演示点位·北区', northMetres: 3000 },
+]
+
+async function chooseDemoPoint(current?: Coordinates): Promise<ChooseLocationResult> {
+  const origin = current ?? DEMO_ORIGIN
+  try {
+    const { tapIndex } = await Taro.showActionSheet({ itemList: DEMO_POINTS.map((p) => p.label) })
+    const point = DEMO_POINTS[tapIndex]
+    if (!point) return { ok: false, reason: 'cancelled' }
+    const latitude = Number((origin.latitude + point.northMetres / METRES_PER_DEGREE_LATITUDE).toFixed(6))
+    return {
+      ok: true,
+      location: {
+        name: point.name,
+        address: `演示地址：原点位向北约${point.northMetres}米`,
+        latitude,
+        longitude: origin.longitude,
+      },
+    }
+  } catch (err) {
+    return { ok: false, reason: /cancel/i.test(errText(err)) ? 'cancelled' : 'failed', detail: errText(err) }
   }
 }
 
@@ -174,6 +211,8 @@ export const platform: Platform = {
 
   // The web has no subscribe messages.
   requestSubscribe: async () => ({ ok: false, reason: 'unsupported' }),
+
+  chooseLocation: chooseDemoPoint,
 
   onNetworkChange: (listener) => {
     const online = () => listener(true)

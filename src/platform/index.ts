@@ -1,5 +1,12 @@
 import Taro from '@tarojs/taro'
-import { albumFailure, errText, sourceFromWechatQuery, storageOver } from './shared'
+import {
+  albumFailure,
+  errText,
+  pickedLocation,
+  refusalOf,
+  sourceFromWechatQuery,
+  storageOver,
+} from './shared'
 import type { Platform, PlatformName } from './types'
 
 export type * from './types'
@@ -117,6 +124,14 @@ export const platform: Platform = {
       return { ok: true }
     } catch (err) {
       return albumFailure(err)
+    }
+  },
+
+  chooseLocation: async (current) => {
+    try {
+      return pickedLocation(await Taro.chooseLocation(current ? { ...current } : {}))
+    } catch (err) {
+      return { ok: false, reason: refusalOf(err), detail: errText(err) }
     }
   },
 }

@@ -3,6 +3,7 @@ import {
   SUBSCRIBE_MAX_TEMPLATES,
   albumFailure,
   errText,
+  pickedLocation,
   refusalOf,
   sourceFromWechatQuery,
   storageOver,
@@ -357,6 +358,18 @@ export const platform: Platform = {
             fail: (err) => resolve(albumFailure(err)),
           }),
         fail: (err) => resolve({ ok: false, reason: 'failed', detail: errText(err) }),
+      })
+    }),
+
+  // Declared in app.json `requiredPrivateInfos` (required since 2022-07-14) and in the privacy guide; no
+  // scope.userLocation since 2022-06-13. Fails with "chooseLocation:fail cancel", "auth deny" / "authorize no
+  // response" (a refused permission), or an errMsg naming privacy (consent refused, or not in the guide).
+  chooseLocation: (current) =>
+    new Promise((resolve) => {
+      wx.chooseLocation({
+        ...(current ? { latitude: current.latitude, longitude: current.longitude } : {}),
+        success: (res) => resolve(pickedLocation(res)),
+        fail: (err) => resolve({ ok: false, reason: refusalOf(err), detail: errText(err) }),
       })
     }),
 }

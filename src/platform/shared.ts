@@ -1,4 +1,11 @@
-import type { KeyValueStorage, LaunchSource, PageQuery, RefusalReason, SaveImageResult } from './types'
+import type {
+  ChooseLocationResult,
+  KeyValueStorage,
+  LaunchSource,
+  PageQuery,
+  RefusalReason,
+  SaveImageResult,
+} from './types'
 
 /**
  * Subscribe-message templates one request may carry: Alipay takes at most 3 (error 203 beyond); WeChat's
@@ -60,4 +67,30 @@ export function errText(err: unknown): string {
     return String(loose.errMsg ?? loose.errorMessage ?? loose.message ?? loose.error ?? '')
   }
   return String(err)
+}
+
+/**
+ * What a map picker handed back, as one shape: coordinates as numbers (Alipay's typings give strings), and
+ * a name to show as the 点位 (the address when the picker named nothing). Nothing picked at all (WeChat lets
+ * 确定 through with an empty point) is a cancel.
+ */
+export function pickedLocation(res: {
+  name?: unknown
+  address?: unknown
+  latitude?: unknown
+  longitude?: unknown
+}): ChooseLocationResult {
+  const name = typeof res.name === 'string' ? res.name.trim() : ''
+  const address = typeof res.address === 'string' ? res.address.trim() : ''
+  const latitude = Number(res.latitude)
+  const longitude = Number(res.longitude)
+  if (name === '' && address === '') return { ok: false, reason: 'cancelled', detail: 'no point picked' }
+  if (
+    res.latitude === '' ||
+    res.longitude === '' ||
+    !Number.isFinite(latitude) ||
+    !Number.isFinite(longitude)
+  )
+    return { ok: false, reason: 'failed', detail: 'the picker gave no coordinates' }
+  return { ok: true, location: { name: name || address, address, latitude, longitude } }
 }
