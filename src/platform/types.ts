@@ -122,6 +122,25 @@ export type SubscribeResult =
     }
   | { ok: false; reason: 'unsupported' | 'switched_off' | 'cancelled' | 'failed'; detail?: string }
 
+export interface Coordinates {
+  latitude: number
+  longitude: number
+}
+
+/** A point picked on the map: its name (a POI, the 点位), its address and its GCJ-02 coordinates. */
+export interface PickedLocation extends Coordinates {
+  name: string
+  address: string
+}
+
+/**
+ * `denied`: the location permission was refused before (a switch in the mini-program's settings);
+ * `privacy`: WeChat's privacy-guide consent was refused (agree on the next try).
+ */
+export type ChooseLocationResult =
+  | { ok: true; location: PickedLocation }
+  | { ok: false; reason: RefusalReason; detail?: string }
+
 export interface KeyValueStorage {
   /** Null for a missing key on every platform (WeChat returns '' there). */
   getItem: (key: string) => string | null
@@ -165,4 +184,10 @@ export interface Platform {
 
   /** Saves what a Canvas 2D shows as a PNG in the phone's photo album (H5: downloads it as `fileName`). */
   saveImageToAlbum: (canvas: CanvasNode, fileName: string) => Promise<SaveImageResult>
+
+  /**
+   * The platform's map picker (WeChat's 腾讯地图, Alipay's 高德), opened at `current` when given. Both give
+   * GCJ-02 coordinates. Never throws: a cancel, a refused permission or privacy consent is a refusal.
+   */
+  chooseLocation: (current?: Coordinates) => Promise<ChooseLocationResult>
 }
