@@ -202,7 +202,7 @@ test('every invalid complaint is refused with a field message and nothing is sen
   // Someone else's order.
   await launch(page, ordersUrl(emulator, 'complaint', { orderId: refs.refundedOrderId! }))
   await page.locator('[data-error-code="ORDER_NOT_FOUND"]').waitFor({ timeout: 20_000 })
-  assert.match(await page.locator('[data-error-code="ORDER_NOT_FOUND"]').innerText(), /订单不存在/)
+  assert.match(await page.locator('[data-error-code="ORDER_NOT_FOUND"]').innerText(), /未找到订单/)
 
   assert.deepEqual(
     posted.filter((p) => p === '/v1/complaints'),

@@ -125,6 +125,22 @@ export interface ControlState {
   }[]
   /** Shoppers' reports of faulty cabinets, newest first. */
   faultReports: FaultReportView[]
+  /** What the cloud told each user (message centre and subscribe messages), newest first, at most 50. */
+  messages: SentMessageView[]
+}
+
+export interface SentMessageView {
+  id: string
+  userId: string
+  topic: string
+  title: string
+  body: string
+  /** the app page it opens, with its query, as a subscribe message's `page` */
+  page: string
+  createdAt: string
+  read: boolean
+  /** the subscribe message that went out (template and platform), or null: message centre only */
+  pushed: { templateId: string; platform: string } | null
 }
 
 export interface FaultReportView {
@@ -255,7 +271,26 @@ export function controlState(runtime: Runtime, streams: number): ControlState {
     pendingCredit,
     pendingPayments,
     faultReports,
+    messages: cloud
+      .sentMessages()
+      .slice(0, 50)
+      .map((m) => ({
+        id: m.id,
+        userId: m.userId,
+        topic: m.topic,
+        title: m.title,
+        body: m.body,
+        page: pageWithQuery(m.page),
+        createdAt: m.createdAt,
+        read: m.readAt !== null,
+        pushed: m.templateId && m.platform ? { templateId: m.templateId, platform: m.platform } : null,
+      })),
   }
+}
+
+function pageWithQuery(page: { path: string; query: Record<string, string> }): string {
+  const query = new URLSearchParams(page.query).toString()
+  return query ? `${page.path}?${query}` : page.path
 }
 
 /** The session (shop or restock) that holds a door now, opening, open or settling. */

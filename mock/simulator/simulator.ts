@@ -318,6 +318,39 @@ function loadPhone(url: string): void {
   frame.src = 'about:blank'
 }
 
+/** What the cloud "sent": each message with its recipient, whether it went out as a subscribe message, and a tap. */
+function renderMessages(s: State): void {
+  const nickname = (id: string) => s.users.find((u) => u.id === id)?.nickname ?? id
+  const items = s.messages.map(
+    (m) =>
+      `<div class="pending-item" data-testid="message-${esc(m.id)}" data-user="${esc(m.userId)}" data-topic="${esc(m.topic)}">` +
+      `<span>${m.read ? '' : '● '}${esc(nickname(m.userId))} · ${esc(m.title)}：${esc(m.body)}` +
+      ` <small>${m.pushed ? `订阅消息 ${esc(m.pushed.templateId)}` : '仅消息中心'}</small></span>` +
+      `<span class="spacer"></span><button type="button" data-action="open-message" data-user="${esc(m.userId)}" ` +
+      `data-page="${esc(m.page)}" data-testid="message-open-${esc(m.id)}">点开</button></div>`,
+  )
+  setHtml('messages', items.length > 0 ? items.join('') : '<p class="hint">还没有发出消息</p>')
+}
+
+/** A tap on a subscribe message: the app starts cold, as its recipient, on the message's page. */
+function openMessage(userId: string, page: string): void {
+  const s = state
+  const device = currentDevice()
+  const user = s?.users.find((u) => u.id === userId)
+  if (!s || !device || !user) return
+  if (selectedUser !== userId) {
+    selectedUser = userId
+    localStorage.setItem('sim.user', userId)
+    $<HTMLSelectElement>('user-select').value = userId
+    forgetPhone()
+  }
+  phoneKey = `${s.scenario.name}|${device.code}|${user.loginCode}`
+  const url = `/app/index.html#/${page}${page.includes('?') ? '&' : '?'}login_code=${encodeURIComponent(user.loginCode)}`
+  loadPhone(url)
+  $<HTMLAnchorElement>('phone-open').href = url
+  $('phone-url').textContent = `消息：${page} · 登录码 ${user.loginCode}`
+}
+
 function renderPhone(s: State, device: Device): void {
   const user = s.users.find((u) => u.id === selectedUser)
   const loginCode = user?.loginCode ?? s.scenario.loginCode
@@ -408,6 +441,7 @@ function apply(s: State): void {
   renderDevice(device)
   renderDoors(device)
   renderPending(s)
+  renderMessages(s)
   renderPhone(s, device)
 }
 
@@ -427,6 +461,10 @@ function onClick(event: Event): void {
   const device = currentDevice()
   if (!target || !device) return
   const action = target.dataset.action
+  if (action === 'open-message') {
+    openMessage(target.dataset.user ?? '', target.dataset.page ?? '')
+    return
+  }
   const doorNo = Number(target.dataset.door ?? 1)
   switch (action) {
     case 'take':

@@ -205,7 +205,7 @@ const WORDS: Record<ErrorCode, Words> = {
   SESSION_STATE_CONFLICT: w('购物状态已变化', '请刷新查看最新状态', 'retry', '刷新'),
   SESSION_ACTIVE: w('您有一扇柜门还开着', '请回到购物页面，取完商品关好柜门即自动结算', 'resume', '回到购物'),
 
-  ORDER_NOT_FOUND: w('订单不存在', '订单可能已被删除，请返回刷新', 'back', '返回'),
+  ORDER_NOT_FOUND: w('未找到订单', '订单不存在或不属于当前账号，请返回刷新', 'back', '返回'),
   ORDER_ALREADY_PAID: w('订单已支付', '无需重复支付，请返回查看订单', 'back', '返回'),
   PAYMENT_FAILED: w('支付失败', '请重新支付，或更换支付方式', 'payUnpaid', '重新支付'),
   PAYMENT_PENDING: w('支付确认中', '支付结果确认中，请稍候刷新，请勿重复支付', 'wait', '刷新'),
@@ -218,7 +218,7 @@ const WORDS: Record<ErrorCode, Words> = {
   ),
   COMPLAINT_ALREADY_OPEN: w('已有处理中的申诉', '该订单的申诉正在处理，请耐心等待结果', 'back', '返回'),
   COMPLAINT_ALREADY_HANDLED: w('申诉已处理', '该申诉已处理完成，请刷新查看结果', 'back', '返回'),
-  COMPLAINT_NOT_FOUND: w('申诉不存在', '申诉可能已被撤销，请返回刷新', 'back', '返回'),
+  COMPLAINT_NOT_FOUND: w('未找到申诉', '申诉不存在或不属于当前账号，请返回刷新', 'back', '返回'),
   UPLOAD_TOO_LARGE: w('图片太大', '请上传 5MB 以内的图片', 'fixInput', '重新选择'),
   UPLOAD_TYPE_INVALID: w('图片格式不支持', '请上传 JPG 或 PNG 格式的图片', 'fixInput', '重新选择'),
 
@@ -244,8 +244,8 @@ const WORDS: Record<ErrorCode, Words> = {
     '联系商户',
   ),
   LOCATION_NEEDS_CONFIRMATION: w(
-    '新位置离原点位较远',
-    '请确认柜子确实搬到了新位置，确认后再保存',
+    '请确认新位置',
+    '新位置离原点位超过 1 公里或不在中国境内，请确认柜子确实在这里，确认后再保存',
     'fixInput',
     '确认修改',
   ),

@@ -105,13 +105,13 @@ describe('receipts', () => {
     })
   })
 
-  test('someone else’s order is the catalogue’s 订单不存在', async () => {
+  test('someone else’s order is the catalogue’s 未找到订单', async () => {
     const { orders, cloud } = start('happy')
     const crowdOrder = cloud.scenario.refs.refundedOrderId ?? ''
     await orders.getState().loadReceipt(crowdOrder)
     expect(orders.getState().receipts[crowdOrder]).toMatchObject({
       status: 'error',
-      error: { code: 'ORDER_NOT_FOUND', message: '订单不存在' },
+      error: { code: 'ORDER_NOT_FOUND', message: '未找到订单' },
     })
   })
 })
