@@ -1,6 +1,10 @@
-import type { MessageTopic, Subscription } from '@/api/types'
-import { SUBSCRIBE_MAX_TEMPLATES } from '@/platform/shared'
-import type { SubscribeAnswer, SubscribeResult } from '@/platform/types'
+import type { MessageTopic, SubscribeAnswer, Subscription } from '@/api/types'
+
+/** At most this many templates in one request on both platforms (platform/shared.ts says why). */
+export const SUBSCRIBE_MAX_TEMPLATES = 3
+
+/** The platform's answer as the seam gives it (its SubscribeResult, seen from here). */
+type PlatformAnswer = { ok: true; answers: Record<string, SubscribeAnswer>; keep: boolean } | { ok: false }
 
 /**
  * When the app asks for subscribe messages, and about what: at the moment the user has a reason to want
@@ -38,7 +42,7 @@ export interface RecordedAnswer {
 }
 
 /** What to tell the cloud after the platform answered: one line per asked id it answered; none on failure. */
-export function answersToRecord(asked: readonly string[], result: SubscribeResult): RecordedAnswer[] {
+export function answersToRecord(asked: readonly string[], result: PlatformAnswer): RecordedAnswer[] {
   if (!result.ok) return []
   return asked.flatMap((templateId) => {
     const answer = result.answers[templateId]

@@ -7,11 +7,9 @@ import type {
   SaveImageResult,
 } from './types'
 
-/**
- * Subscribe-message templates one request may carry: Alipay takes at most 3 (error 203 beyond); WeChat's
- * typings and older pages say 3 (20003 beyond), its newest page 5. The caller decides which come first.
- */
-export const SUBSCRIBE_MAX_TEMPLATES = 3
+// Subscribe-message templates one request may carry: Alipay takes at most 3 (error 203 beyond); WeChat's
+// typings and older pages say 3 (20003 beyond), its newest page 5. The caller decides which come first.
+export { SUBSCRIBE_MAX_TEMPLATES } from '@/domain/subscriptions'
 
 /** Storage over a platform getter that may answer '' or undefined for a missing key. */
 export function storageOver(api: {

@@ -34,10 +34,16 @@ export function parsePageUrl(url: string): { route: string; query: Record<string
   return { route: pathPart.replace(/^\/+/, ''), query }
 }
 
-/** The pages app.json declares: a navigation anywhere else fails, as on the platforms. */
+/** The pages app.json declares, subpackages' too: a navigation anywhere else fails, as on the platforms. */
 export function declaredPages(root: string): string[] {
-  const json = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as { pages?: string[] }
-  return json.pages ?? []
+  type Sub = { root: string; pages?: string[] }
+  const json = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as {
+    pages?: string[]
+    subPackages?: Sub[]
+    subpackages?: Sub[]
+  }
+  const subs = json.subPackages ?? json.subpackages ?? []
+  return [...(json.pages ?? []), ...subs.flatMap((s) => (s.pages ?? []).map((p) => `${s.root}/${p}`))]
 }
 
 const MAX_PAGES = 10
