@@ -149,4 +149,38 @@ export const accessChecks: Check[] = [
       )
     },
   },
+  {
+    group: 'access',
+    name: "another user's message answers like a missing message; one's own is marked read once",
+    // A message needs something to happen to the cabinet (an alarm for its staff): the emulator's control side.
+    needs: 'door',
+    async run(ctx) {
+      const control = ctx.control!
+      await control('fault', { deviceCode: ctx.deviceCode, fault: 'lock_fault', on: true })
+      try {
+        const staff = ctx.users.staff.token
+        const list = await ctx.client.call('listMessages', { token: staff })
+        const messageId = (list.body as { items?: { id: string }[] }).items?.[0]?.id
+        expect(
+          messageId,
+          `the cabinet's staff must be told of its lock fault (listMessages → ${list.status})`,
+        )
+        await sameAsMissing(
+          (id) =>
+            ctx.client.call('markMessageRead', { params: { messageId: id }, token: ctx.users.other.token }),
+          messageId,
+          'markMessageRead',
+        )
+        const read = await ctx.client.call('markMessageRead', { params: { messageId }, token: staff })
+        const again = await ctx.client.call('markMessageRead', { params: { messageId }, token: staff })
+        const readAt = (a: { body: unknown }) => (a.body as { readAt?: string | null } | null)?.readAt
+        expect(
+          read.status === 200 && readAt(read) && readAt(again) === readAt(read),
+          `markMessageRead: ${read.status} then ${again.status}, readAt ${readAt(read)} then ${readAt(again)}`,
+        )
+      } finally {
+        await control('fault', { deviceCode: ctx.deviceCode, fault: 'lock_fault', on: false })
+      }
+    },
+  },
 ]
