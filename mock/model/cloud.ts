@@ -60,8 +60,8 @@ export function createCloud(options: CreateCloudOptions = {}) {
     },
   }
   const scenario: ScenarioInfo = loadScenario(ctx, scenarioName)
-  // Expiry notices are for thresholds crossed from now on, not for the history the scenario was built with.
-  ctx.world.notices.expirySweptUntil = clock.now()
+  // Timed notices are for instants crossed from now on, not for the history the scenario was built with.
+  ctx.world.notices.sweptUntil = clock.now()
 
   return {
     clock,

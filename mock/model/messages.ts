@@ -3,7 +3,7 @@
 // the platform they last used. The emulator keeps what it "sent" so the simulator and the tests can see it.
 import { channelOfPlatform, paginate } from './util'
 import { cloudError, validationError } from './errors'
-import { nextId, type CloudEvent, type Ctx, type OrderRecord, type World } from './state'
+import { nextId, type CloudEvent, type Ctx, type DeviceRecord, type OrderRecord, type World } from './state'
 import { chinaParts, DAY_MS, toIso } from './time'
 import type { Page, Platform } from './types'
 import type * as C from '../../src/api/types'
@@ -155,10 +155,10 @@ export interface SubscriptionRecord {
 export interface MessagesWorld {
   messages: MessageRecord[]
   subscriptions: Map<string, SubscriptionRecord>
-  /** expiry notices already sent, `${deviceCode}:${serviceExpiresAt}:${days}` */
-  expiryNotices: Set<string>
-  /** service-expiry thresholds up to this instant have been looked at */
-  expirySweptUntil: number
+  /** timed notices already sent: `expiry:${deviceCode}:${serviceExpiresAt}:${days}`, `unpaid:${orderId}` */
+  timedSent: Set<string>
+  /** timed notices falling due up to this instant have been looked at */
+  sweptUntil: number
 }
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
@@ -364,52 +364,80 @@ export function onWithdrawalSettled(
   }
 }
 
+/** An order still unpaid this long after it was made gets one more reminder. */
+export const UNPAID_REMINDER_AFTER_MS = DAY_MS
+
 /**
- * Service expiry notices at 30 / 7 / 1 days before and when it ends. Time only moves forward in steps the
- * model does not see (the clock travels), so every read first sends what fell due since the last look,
- * each at its own instant.
+ * Notices that fall due with time: service expiry at 30 / 7 / 1 days before and when it ends, and the
+ * reminder of an order still unpaid a day later. The clock travels in steps the model does not see, so
+ * every read first sends what fell due since the last look, once each, each at its own instant.
  */
-export function sweepExpiryNotices(ctx: Ctx): void {
+export function sweepTimedNotices(ctx: Ctx): void {
   const now = ctx.clock.now()
-  const from = ctx.world.notices.expirySweptUntil
+  const from = ctx.world.notices.sweptUntil
   if (now <= from) return
-  ctx.world.notices.expirySweptUntil = now
-  const due: { at: number; run: () => void }[] = []
+  ctx.world.notices.sweptUntil = now
+  const due: { at: number; key: string; run: () => void }[] = []
   for (const device of ctx.world.devices.values()) {
     for (const days of EXPIRY_NOTICE_DAYS) {
       const at = device.serviceExpiresAt - days * DAY_MS
-      const key = `${device.code}:${device.serviceExpiresAt}:${days}`
-      if (at <= from || at > now || ctx.world.notices.expiryNotices.has(key)) continue
-      ctx.world.notices.expiryNotices.add(key)
-      const ends = minute(device.serviceExpiresAt)
       due.push({
         at,
-        run: () => {
-          for (const userId of merchantUsers(ctx.world, device.merchantId)) {
-            deliver(
-              ctx,
-              userId,
-              'service_expiry',
-              {
-                body:
-                  days === 0
-                    ? `${device.name}服务已到期，顾客无法开门，请尽快续费`
-                    : `${device.name}服务将在${days}天后到期，请及时续费`,
-                values: [
-                  thing(device.name),
-                  ends,
-                  days === 0 ? '服务已到期，请尽快续费' : `还有${days}天到期，请及时续费`,
-                ],
-                page: { path: PAGES.merchantHome, query: {} },
-              },
-              at,
-            )
-          }
-        },
+        key: `expiry:${device.code}:${device.serviceExpiresAt}:${days}`,
+        run: () => tellExpiry(ctx, device, days, at),
       })
     }
   }
-  due.sort((a, b) => a.at - b.at).forEach((d) => d.run())
+  for (const order of ctx.world.orders.values()) {
+    if (order.base !== 'unpaid') continue
+    const at = order.createdAt + UNPAID_REMINDER_AFTER_MS
+    due.push({ at, key: `unpaid:${order.id}`, run: () => tellUnpaid(ctx, order, at) })
+  }
+  due
+    .filter((d) => d.at > from && d.at <= now && !ctx.world.notices.timedSent.has(d.key))
+    .sort((a, b) => a.at - b.at)
+    .forEach((d) => {
+      ctx.world.notices.timedSent.add(d.key)
+      d.run()
+    })
+}
+
+function tellExpiry(ctx: Ctx, device: DeviceRecord, days: number, at: number): void {
+  for (const userId of merchantUsers(ctx.world, device.merchantId)) {
+    deliver(
+      ctx,
+      userId,
+      'service_expiry',
+      {
+        body:
+          days === 0
+            ? `${device.name}服务已到期，顾客无法开门，请尽快续费`
+            : `${device.name}服务将在${days}天后到期，请及时续费`,
+        values: [
+          thing(device.name),
+          minute(device.serviceExpiresAt),
+          days === 0 ? '服务已到期，请尽快续费' : `还有${days}天到期，请及时续费`,
+        ],
+        page: { path: PAGES.merchantHome, query: {} },
+      },
+      at,
+    )
+  }
+}
+
+function tellUnpaid(ctx: Ctx, order: OrderRecord, at: number): void {
+  const device = deviceName(ctx.world, order.deviceCode)
+  deliver(
+    ctx,
+    order.userId,
+    'unpaid_reminder',
+    {
+      body: `您在${device}的订单${yuan(dueOf(order))}已待支付超过一天，请尽快支付`,
+      values: [yuan(dueOf(order)), thing(device), '未支付订单会影响下次开门，请尽快支付'],
+      page: { path: PAGES.receipt, query: { orderId: order.id } },
+    },
+    at,
+  )
 }
 
 // ---- the caller's side ---------------------------------------------------------------------------------
@@ -468,7 +496,7 @@ export function messageOps(ctx: Ctx, requireUser: (caller: string | null) => { i
       input: { cursor?: string | null; limit?: number } = {},
     ): Page<Message> & { unreadCount: number } {
       const user = requireUser(caller)
-      sweepExpiryNotices(ctx)
+      sweepTimedNotices(ctx)
       const mine = ctx.world.notices.messages.filter((m) => m.userId === user.id).sort(newestFirst)
       const page = paginate(mine, (m) => m.id, input)
       return {
@@ -540,7 +568,7 @@ export function messageOps(ctx: Ctx, requireUser: (caller: string | null) => { i
     sentMessages(
       userId?: string,
     ): (Message & { userId: string; templateId: string | null; platform: Platform | null })[] {
-      sweepExpiryNotices(ctx)
+      sweepTimedNotices(ctx)
       return ctx.world.notices.messages
         .filter((m) => userId === undefined || m.userId === userId)
         .sort(newestFirst)

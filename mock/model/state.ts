@@ -505,7 +505,7 @@ export function emptyWorld(): World {
     blacklist: new Map(),
     idempotency: new Map(),
     counters: new Map(),
-    notices: { messages: [], subscriptions: new Map(), expiryNotices: new Set(), expirySweptUntil: 0 },
+    notices: { messages: [], subscriptions: new Map(), timedSent: new Set(), sweptUntil: 0 },
   }
 }
 

@@ -66,11 +66,16 @@ describe('the message centre', () => {
     cloud.closeDoor('GZ0001A', 1)
     clock.advance(5_000)
     const orderId = cloud.getDoorSession(me, s.id).orderId ?? ''
-    const [reminder] = cloud.listMessages(me).items
+    const reminder = first(cloud.listMessages(me).items)
     expect(reminder).toMatchObject({
       topic: 'unpaid_reminder',
       page: { path: 'packages/orders/pages/detail/index', query: { orderId } },
     })
+    // Still unpaid a day later: one more reminder, stamped at the day's end, and only one.
+    clock.advance(DAY)
+    clock.advance(DAY)
+    const reminders = cloud.listMessages(me).items.filter((m) => m.topic === 'unpaid_reminder')
+    expect(reminders.map((m) => m.body)).toEqual([expect.stringMatching(/已待支付超过一天/), reminder.body])
     cloud.clearFault('GZ0001A')
     cloud.payOrder(me, orderId, { platform: 'weapp' })
     clock.advance(5_000)
