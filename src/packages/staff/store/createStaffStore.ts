@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { createAbnormalSlice } from './abnormalSlice'
 import { createDevicesSlice } from './devicesSlice'
+import { createLocationSlice } from './locationSlice'
 import { createRestockSlice, persistedRestock } from './restockSlice'
 import { createSettingsSlice } from './settingsSlice'
 import { createStocktakeSlice, persistedStocktake } from './stocktakeSlice'
@@ -24,6 +25,7 @@ export function createStaffStore(ports: StaffPorts) {
         ...createStocktakeSlice(...a),
         ...createAbnormalSlice(...a),
         ...createSettingsSlice(...a),
+        ...createLocationSlice(ports)(...a),
         ...createSyncSlice(ports)(...a),
       }),
       {

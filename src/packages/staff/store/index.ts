@@ -9,6 +9,7 @@ export const useStaffStore = createStaffStore({
   stream: cloudStream,
   storage: platform.storage,
   onNetworkChange: platform.onNetworkChange,
+  chooseLocation: platform.chooseLocation,
 })
 
 // Work kept from an earlier visit (or a restart) goes out as soon as the staff workspace is opened.

@@ -1,7 +1,8 @@
-import type { KeyValueStorage } from '@/platform/types'
+import type { KeyValueStorage, Platform } from '@/platform/types'
 import type { StorePorts } from '@/stores/types'
 import type { AbnormalSlice } from './abnormalSlice'
 import type { DevicesSlice } from './devicesSlice'
+import type { LocationSlice } from './locationSlice'
 import type { RestockSlice } from './restockSlice'
 import type { SettingsSlice } from './settingsSlice'
 import type { StocktakeSlice } from './stocktakeSlice'
@@ -12,13 +13,18 @@ export type StaffState = DevicesSlice &
   StocktakeSlice &
   AbnormalSlice &
   SettingsSlice &
+  LocationSlice &
   SyncSlice
 
-/** What the staff store needs from outside: the app's one socket, the phone's storage, network changes. */
+/**
+ * What the staff store needs from outside: the app's one socket, the phone's storage, network changes, the
+ * platform's map picker.
+ */
 export interface StaffPorts {
   stream: StorePorts['stream']
   storage: KeyValueStorage
   onNetworkChange: (listener: (online: boolean) => void) => () => void
+  chooseLocation: Platform['chooseLocation']
 }
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'

@@ -1,8 +1,10 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { useShallow } from 'zustand/react/shallow'
 import { StatusView } from '@/components/StatusView'
 import { useShowEffect } from '../../hooks/useShowEffect'
 import { AlarmList } from '../../components/AlarmList'
+import { LocationCard } from '../../components/LocationCard'
 import { Section } from '../../components/Section'
 import { Refusal, StaffDevicePage } from '../../components/StaffOnly'
 import { deviceHealth } from '../../domain/deviceHealth'
@@ -24,6 +26,14 @@ function DeviceView({ code }: { code: string }) {
   const loadDevice = useStaffStore((s) => s.loadDevice)
   const acking = useStaffStore((s) => s.alarms.acking)
   const acknowledgeAlarm = useStaffStore((s) => s.acknowledgeAlarm)
+  const correction = useStaffStore((s) => (s.location.deviceCode === code ? s.location : null))
+  const locationActions = useStaffStore(
+    useShallow((s) => ({
+      correct: s.correctLocation,
+      confirmFar: s.confirmFarLocation,
+      dismissFar: s.dismissFarLocation,
+    })),
+  )
   const go = (url: string) => void Taro.navigateTo({ url })
 
   useShowEffect(() => void loadDevice(code))
@@ -63,6 +73,17 @@ function DeviceView({ code }: { code: string }) {
           {health.expiry.text ? `，${health.expiry.text}` : ''}
         </Text>
       </View>
+
+      <Section title='点位'>
+        <LocationCard
+          location={detail.location}
+          role={detail.role}
+          correction={correction}
+          onCorrect={() => void locationActions.correct(code)}
+          onConfirmFar={() => void locationActions.confirmFar()}
+          onDismissFar={locationActions.dismissFar}
+        />
+      </Section>
 
       <View className='staff-device__actions'>
         <View className='staff-device__action' onClick={() => go(withCode(STAFF_ROUTES.restock, code))}>

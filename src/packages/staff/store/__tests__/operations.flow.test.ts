@@ -134,7 +134,7 @@ test('a shopper gets 403 from every staff endpoint of the emulator and no staff 
   const staffOps = (Object.keys(ENDPOINTS) as (keyof typeof ENDPOINTS)[]).filter(
     (op) => ENDPOINTS[op][1].startsWith('/v1/staff/') && op !== 'bindStaff',
   )
-  expect(staffOps).toHaveLength(14)
+  expect(staffOps).toHaveLength(15)
   const sample = {
     deviceCode: 'GZ0001A',
     sessionId: 'rs_0001',
@@ -148,6 +148,7 @@ test('a shopper gets 403 from every staff endpoint of the emulator and no staff 
     createStocktake: { lines: [{ productId: 'p_cola', counted: 12 }] },
     resolveAbnormalOrder: { action: 'confirm' },
     updateDeviceSettings: { kind: 'light', value: true },
+    updateDeviceLocation: { name: '某处', address: '', latitude: 22.5, longitude: 113.9 },
   }
   // A restock session of the real restocker, so the shopper is refused for who they are, not a missing id.
   h.cloud.openRestockSession('u_staff', { deviceCode: 'GZ0001A', intentId: 'intent-staff-1' })

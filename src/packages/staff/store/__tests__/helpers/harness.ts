@@ -1,8 +1,27 @@
 import { configureTransport } from '@/api/transport'
+import type { ChooseLocationResult, Coordinates } from '@/platform/types'
 import { FakeStream } from '@/stores/__tests__/helpers/fakeStream'
 import { memoryStorage } from '@/stores/__tests__/helpers/memoryStorage'
 import { setupCloudForJest } from '../../../../../../mock/hosts/node'
 import { createStaffStore, type StaffStore } from '../../createStaffStore'
+
+/**
+ * The platform's map picker, answered by the test: each call takes the next answer queued (a cancel when
+ * none is), and the calls are counted with the point the map was opened at.
+ */
+export function fakeMapPicker() {
+  const answers: ChooseLocationResult[] = []
+  const opened: (Coordinates | undefined)[] = []
+  return {
+    answers,
+    opened,
+    choose: async (current?: Coordinates): Promise<ChooseLocationResult> => {
+      opened.push(current)
+      await new Promise((r) => setTimeout(r, 10))
+      return answers.shift() ?? { ok: false, reason: 'cancelled' }
+    },
+  }
+}
 
 /** The platform's network events, driven by the test. */
 export function fakeNetwork() {
@@ -36,6 +55,7 @@ export function staffHarness(scenario: string, userId = 'u_staff') {
   })
   const storage = memoryStorage()
   const network = fakeNetwork()
+  const mapPicker = fakeMapPicker()
   const stream = new FakeStream()
   let token: string | null = null
   configureTransport({
@@ -49,7 +69,12 @@ export function staffHarness(scenario: string, userId = 'u_staff') {
   })
   const stops: (() => void)[] = []
   const build = (): StaffStore => {
-    const store = createStaffStore({ stream, storage, onNetworkChange: network.on })
+    const store = createStaffStore({
+      stream,
+      storage,
+      onNetworkChange: network.on,
+      chooseLocation: mapPicker.choose,
+    })
     stops.push(store.getState().startSync())
     return store
   }
@@ -57,6 +82,7 @@ export function staffHarness(scenario: string, userId = 'u_staff') {
     ...cloudHost,
     storage,
     network,
+    mapPicker,
     stream,
     store: build(),
     /** The app closed and opened again: the old store is gone, a new one reads the phone's storage. */
