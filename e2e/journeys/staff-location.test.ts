@@ -4,47 +4,30 @@
  * first and is saved only once confirmed; a restocker of another cabinet is not offered the button.
  */
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
-import { keepScreenshot, openPhone, type Phone } from '../lib/browser'
-import { startEmulator, type Emulator } from '../lib/emulator'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { journeyFile } from '../lib/journey-file'
 import { appUrl, tapButton } from '../lib/staff'
 
-let emulator: Emulator
-const phones: Phone[] = []
+const journey = journeyFile('demo')
 
-before(async () => {
-  emulator = await startEmulator('demo')
-})
-
-after(async () => {
-  await emulator.stop()
-})
-
-afterEach(async (t) => {
-  for (const open of phones.splice(0)) {
-    if (process.exitCode) await keepScreenshot(open.page, `staff-location ${t.name}`)
-    await open.close()
-  }
-})
-
-async function devicePage(code: string): Promise<Phone['page']> {
-  const p = await openPhone()
-  phones.push(p)
-  await p.page.goto(appUrl(emulator, '/packages/staff/pages/device/index', { code }, 'code:u_staff'))
-  await p.page.locator('.location-card').waitFor({ timeout: 20_000 })
-  return p.page
+async function devicePage(code: string): Promise<Page> {
+  const page = await journey.phone()
+  await page.goto(appUrl(journey.emulator, '/packages/staff/pages/device/index', { code }, 'code:u_staff'))
+  await page.locator('.location-card').waitFor({ timeout: 20_000 })
+  return page
 }
 
 /** The H5 stand-in for the platform's map: Taro's action sheet of demo points. */
-async function pickOnMap(page: Phone['page'], label: RegExp): Promise<void> {
+async function pickOnMap(page: Page, label: RegExp): Promise<void> {
   await page.locator('.taro-actionsheet__cell', { hasText: label }).click({ timeout: 10_000 })
 }
 
 const history = (code: string) =>
-  emulator.cloud.inspect().locationChanges.filter((c) => c.deviceCode === code)
+  journey.emulator.cloud.inspect().locationChanges.filter((c) => c.deviceCode === code)
 
 test('ops staff correct a cabinet’s point and see it shown, with who set it', async () => {
-  await emulator.control('scenario', { name: 'demo' })
+  await journey.emulator.control('scenario', { name: 'demo' })
   const page = await devicePage('SJ0001V')
   const card = page.locator('.location-card')
   assert.match(await card.innerText(), /科技园C栋[\s\S]*科苑路15号C栋[\s\S]*安装时设置/)
@@ -60,7 +43,7 @@ test('ops staff correct a cabinet’s point and see it shown, with who set it', 
 })
 
 test('a point 3 km away asks for confirmation; cancelled it stays, confirmed it is saved', async () => {
-  await emulator.control('scenario', { name: 'demo' })
+  await journey.emulator.control('scenario', { name: 'demo' })
   const page = await devicePage('SJ0001V')
   const card = page.locator('.location-card')
   await tapButton(page, '修改定位', '.location-card')
@@ -86,7 +69,7 @@ test('a point 3 km away asks for confirmation; cancelled it stays, confirmed it 
 })
 
 test('a restocker of the cabinet sees the point but no 修改定位', async () => {
-  await emulator.control('scenario', { name: 'demo' })
+  await journey.emulator.control('scenario', { name: 'demo' })
   const page = await devicePage('GZ0001A')
   const card = page.locator('.location-card')
   assert.match(await card.innerText(), /科技园A栋[\s\S]*只有运维人员可以修改定位/)

@@ -39,12 +39,17 @@ export const useMessagesStore = create<MessagesState>()((set, get) => ({
   markRead(id) {
     const message = get().items.find((m) => m.id === id)
     if (!message || message.readAt !== null) return
+    // Read on screen at once (a second tap sends nothing); the cloud's answer then gives the time it keeps.
     const readAt = new Date().toISOString()
     set({
       items: get().items.map((m) => (m.id === id ? { ...m, readAt } : m)),
       unreadCount: Math.max(0, get().unreadCount - 1),
     })
     // The read mark is a courtesy: a failure leaves it unread in the cloud, shown again on the next load.
-    void callApi('markMessageRead', { path: { messageId: id }, idempotencyKey: `read-${id}` })
+    void callApi('markMessageRead', { path: { messageId: id }, idempotencyKey: `read-${id}` }).then(
+      (result) => {
+        if (result.ok) set({ items: get().items.map((m) => (m.id === id ? result.data : m)) })
+      },
+    )
   },
 }))
